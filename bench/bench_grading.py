@@ -1,0 +1,60 @@
+"""Grading time against bare execution of the same learner code, side by side in one run.
+
+Measures, interleaved N times on this machine:
+  bare    python bench/_bare.py solutions   (modules called, notebook cells executed)
+  grade   pytest grader/ --submission solutions --no-cache   (cold: kernels, checks, reports)
+  rerun   pytest grader/ --submission solutions   (nothing changed: verdicts from the cache)
+and prints medians and the ratios the course targets (grade/bare <= 1.3, rerun <= 2 s).
+Usage: python bench/bench_grading.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTEST = [sys.executable, "-m", "pytest", "grader/", "--submission", "solutions", "-q",
+          "-p", "no:cacheprovider", "--report", "build/bench-report.json"]
+ENV = {"GRADER_SEED": "1"}
+
+
+def timed(cmd: list[str]) -> float:
+    """Wall-clock seconds of one command, which must succeed."""
+    import os
+
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **ENV})
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args(argv).runs
+    times: dict[str, list[float]] = {"bare": [], "grade": [], "rerun": []}
+    timed(PYTEST)  # warm the OS file cache once; not counted
+    for _ in range(runs):
+        times["bare"].append(timed([sys.executable, "bench/_bare.py", "solutions"]))
+        times["grade"].append(timed([*PYTEST, "--no-cache"]))
+        timed(PYTEST)  # fill the verdict cache for this content
+        times["rerun"].append(timed(PYTEST))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    for name, values in times.items():
+        print(f"{name:<6} median {med[name]:.2f} s   runs {', '.join(f'{v:.2f}' for v in values)}")
+    ratio = med["grade"] / med["bare"]
+    print(f"grade / bare = {ratio:.2f}  (target <= 1.3)")
+    print(f"unchanged re-run = {med['rerun']:.2f} s  (target <= 2.0 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

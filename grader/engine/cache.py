@@ -1,0 +1,88 @@
+"""Verdicts cached by content: an unchanged week is not graded again.
+
+A week's key hashes everything its verdicts depend on: the learner's files in that week, the
+week's public and hidden checks, the engine, course.toml, the lock file, the data manifest,
+the time limit, and the seed when hidden checks (which use it) are present.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .protocol import Reason, Status
+
+_SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".grader"}
+_NOT_CACHED = {Reason.TIMEOUT, Reason.CRASH, Reason.MEMORY, "GRADER"}
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not _SKIP_DIRS.intersection(p.parts) and p.suffix != ".pyc")
+
+
+def week_key(root: Path, learner_dir: Path, week_folder: str, extra: str) -> str:
+    """Hash of every input of a week's verdicts."""
+    digest = hashlib.sha256(extra.encode())
+    inputs = [(learner_dir, _files(learner_dir))]
+    for folder in (root / "grader" / week_folder, root / "grader" / "hidden" / week_folder,
+                   root / "grader" / "engine"):
+        inputs.append((folder, _files(folder)))
+    for name in ("course.toml", "requirements.lock", "data/SHA256SUMS"):
+        path = root / name
+        inputs.append((root, [path] if path.exists() else []))
+    for base, paths in inputs:
+        for path in paths:
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class VerdictCache:
+    """`.grader/cache/verdicts.json`: {week: {"key": ..., "checks": {nodeid: record}}}."""
+
+    def __init__(self, path: Path, enabled: bool):
+        self.path = path
+        self.enabled = enabled
+        self._data: dict[str, Any] = {}
+        if enabled and path.exists():
+            try:
+                self._data = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                self._data = {}  # a damaged cache only costs a re-run
+
+    def lookup(self, week: str, key: str, nodeid: str) -> dict[str, Any] | None:
+        """The cached record of one check, if its week is unchanged."""
+        entry = self._data.get(week)
+        if not self.enabled or not entry or entry.get("key") != key:
+            return None
+        return entry["checks"].get(nodeid)
+
+    def has_week(self, week: str, key: str) -> bool:
+        """Whether this week has cached verdicts for exactly this content (no kernel needed)."""
+        entry = self._data.get(week)
+        return self.enabled and bool(entry) and entry.get("key") == key
+
+    def store(self, week: str, key: str, nodeid: str, record: dict[str, Any]) -> None:
+        """Remember a verdict unless it may not repeat (timeouts, crashes, grader errors)."""
+        if not self.enabled or record.get("reason") in _NOT_CACHED:
+            return
+        if record.get("status") == Status.ERROR:
+            return
+        entry = self._data.get(week)
+        if not entry or entry.get("key") != key:
+            entry = self._data[week] = {"key": key, "checks": {}}
+        entry["checks"][nodeid] = {k: v for k, v in record.items() if k != "cached"}
+
+    def save(self) -> None:
+        """Write the cache atomically."""
+        if not self.enabled:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._data, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)

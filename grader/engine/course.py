@@ -1,0 +1,105 @@
+"""The syllabus, read from course.toml: weeks, milestones, hints, limits.
+
+Everything a learner sees about a milestone (title, points, hints, files) comes from here, so
+checks only name a milestone id (rustlings' info.toml, in our own words).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One gradable step of a week."""
+
+    id: str
+    title: str
+    points: int
+    files: tuple[str, ...]
+    targets: tuple[str, ...]
+    hints: tuple[str, ...]
+    week: str
+    minutes: int = 0
+    time_limit_s: float | None = None
+
+    def where(self, shown_week: str) -> str:
+        """`weeks/week01/clean.py::total_charges_as_float`, as the learner would look for it."""
+        target = self.targets[0] if self.targets else (self.files[0] if self.files else "")
+        if target.endswith(".ipynb"):
+            return f"{shown_week}/{target}"
+        module, _, func = target.rpartition(".")
+        return f"{shown_week}/{module.replace('.', '/')}.py::{func}"
+
+
+@dataclass(frozen=True)
+class Week:
+    """A week of the course and its milestones, in syllabus order."""
+
+    id: str
+    number: int
+    title: str
+    folder: str
+    hours: float
+    goals: tuple[str, ...]
+    milestones: tuple[Milestone, ...]
+    preload: tuple[str, ...]
+    time_limit_s: float
+    memory_limit_mb: int
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole syllabus."""
+
+    title: str
+    weeks: tuple[Week, ...]
+    path: Path = field(default=ROOT / "course.toml")
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        """The milestone with this id; KeyError names the id and where to add it."""
+        for week in self.weeks:
+            for m in week.milestones:
+                if m.id == milestone_id:
+                    return m
+        raise KeyError(f"milestone {milestone_id!r} is not in {self.path.name}")
+
+    def week(self, week_id: str) -> Week:
+        """The week with this id or folder name."""
+        for week in self.weeks:
+            if week_id in (week.id, week.folder):
+                return week
+        raise KeyError(f"week {week_id!r} is not in {self.path.name}")
+
+    def week_of(self, milestone_id: str) -> Week:
+        """The week that holds a milestone."""
+        return self.week(self.milestone(milestone_id).week)
+
+
+@cache
+def load(path: Path = ROOT / "course.toml") -> Course:
+    """Parse course.toml once per process."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    defaults = raw.get("defaults", {})
+    weeks = []
+    for w in raw["weeks"]:
+        milestones = tuple(
+            Milestone(id=m["id"], title=m["title"], points=int(m["points"]),
+                      files=tuple(m.get("files", ())), targets=tuple(m.get("targets", ())),
+                      hints=tuple(m.get("hints", ())), week=w["id"],
+                      minutes=int(m.get("minutes", 0)), time_limit_s=m.get("time_limit_s"))
+            for m in w.get("milestones", []))
+        weeks.append(Week(
+            id=w["id"], number=int(w["number"]), title=w["title"], folder=w["folder"],
+            hours=float(w.get("hours", 0)), goals=tuple(w.get("goals", ())),
+            milestones=milestones,
+            preload=tuple(w.get("preload", defaults.get("preload", ()))),
+            time_limit_s=float(w.get("time_limit_s", defaults.get("time_limit_s", 30))),
+            memory_limit_mb=int(w.get("memory_limit_mb", defaults.get("memory_limit_mb", 4096))),
+        ))
+    return Course(title=raw.get("title", "ML Path"), weeks=tuple(weeks), path=path)

@@ -1,0 +1,51 @@
+"""Judge-side references to objects that stay in the sandbox (testbook's idea, our code).
+
+A fitted pipeline or an open app cannot cross as data, so the kernel keeps it and the judge
+gets a `Handle`. Attribute access and calls on a handle become requests; what comes back is
+data when it can be, another handle when it cannot. Nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .week import Week
+
+
+class Handle:
+    """An object living in a week's kernel, e.g. ``pipe = week.call("pipeline.build")``."""
+
+    __slots__ = ("_generation", "_id", "_repr", "_week", "type_name")
+
+    def __init__(self, week: Week, env: dict[str, Any]):
+        self._week = week
+        self._id = int(env["id"])
+        self.type_name = str(env["type"])
+        self._repr = str(env.get("repr", ""))
+        self._generation = week.sandbox.generation
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._week.request({"op": "getattr", "handle": self._ref(), "name": name},
+                                  label=f"{self.type_name}.{name}")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._week.request({"op": "call", "handle": self._ref()}, args, kwargs,
+                                  label=self.type_name)
+
+    def _ref(self) -> int:
+        if self._generation != self._week.sandbox.generation:
+            from .outcomes import LearnerFault
+
+            raise LearnerFault("CRASH", evalue=f"{self.type_name} was lost when the sandbox "
+                               "restarted after an earlier fault")
+        return self._id
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} in the sandbox: {self._repr}>"
+
+    def short(self) -> str:
+        """How the object reads in a message: its type, not its id."""
+        return f"{self.type_name} object"

@@ -1,0 +1,93 @@
+"""Run a learner's notebook in the week's kernel, top to bottom, as Restart & Run All would.
+
+Notebooks are read as plain JSON (nbformat's import costs over a second with the Jupyter
+extras installed, and the grader only needs the code cells). Each code cell runs with the
+week's per-cell time limit; the first failing cell stops the run and is reported by its
+position and first line, with the traceback trimmed to the learner's own frames.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .outcomes import LearnerFault
+from .protocol import Reason
+from .sandbox import Execution, Sandbox
+
+_BY_ENAME = {
+    "NotImplementedError": Reason.NOT_STARTED,
+    "StdinNotImplementedError": Reason.STDIN,
+    "SystemExit": Reason.EXIT,
+    "KeyboardInterrupt": Reason.TIMEOUT,
+    "MemoryError": Reason.MEMORY,
+    "SyntaxError": Reason.SYNTAX,
+    "IndentationError": Reason.SYNTAX,
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A code cell: its 1-based position among all cells and its source."""
+
+    number: int
+    source: str
+
+    def first_line(self) -> str:
+        """The first non-empty line, to recognise the cell by."""
+        return next((ln.strip() for ln in self.source.splitlines() if ln.strip()), "")
+
+
+def code_cells(path: Path, shown: str) -> list[Cell]:
+    """The notebook's code cells; an invalid file raises a NOTEBOOK fault that says how to fix."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"]
+        return [Cell(i, "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+                for i, c in enumerate(cells, 1) if c.get("cell_type") == "code"]
+    except FileNotFoundError:
+        raise LearnerFault(Reason.MISSING, evalue=f"{shown} does not exist", where=shown) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise LearnerFault(
+            Reason.NOTEBOOK,
+            evalue=f"{shown} is not a valid notebook ({exc}). Reopen it in Jupyter, or get it "
+            f"back with `git checkout -- {shown}` and redo your last edit",
+            where=shown) from None
+
+
+def run(sandbox: Sandbox, path: Path, shown: str) -> None:
+    """Execute every code cell in order; raise LearnerFault at the first failing cell."""
+    cells = code_cells(path, shown)
+    sandbox.request({"op": "reset"})
+    for cell in cells:
+        result = sandbox.execute(cell.source)
+        if result.status != "ok":
+            raise _fault(result, cell, shown, sandbox)
+
+
+def _fault(result: Execution, cell: Cell, shown: str, sandbox: Sandbox) -> LearnerFault:
+    where = f"{shown}, cell {cell.number} ({cell.first_line()[:60]})"
+    if result.fault is not None:
+        return LearnerFault(result.fault, result.fault.value, result.detail, where=where,
+                            frames=result.traceback)
+    reason = _BY_ENAME.get(result.ename, Reason.EXCEPTION)
+    return LearnerFault(reason, result.ename, result.evalue, where=where,
+                        frames=_trim(result.traceback, cell, sandbox))
+
+
+def _trim(traceback: list[str], cell: Cell, sandbox: Sandbox) -> list[str]:
+    """Keep the cell's own line and frames in the learner's files, with repository paths."""
+    text = "\n".join(traceback)
+    root = str(sandbox.root)
+    frames = []
+    for match in re.finditer(r"Cell In\[\d*\], line (\d+)|File (\S+?):(\d+)", text):
+        if match.group(1):
+            line_no = int(match.group(1))
+            lines = cell.source.splitlines()
+            code = lines[line_no - 1].strip() if 0 < line_no <= len(lines) else ""
+            frames.append(f"cell {cell.number}, line {line_no}: {code}")
+        elif match.group(2).startswith(root):
+            frames.append(f"{sandbox.shown_as}{match.group(2)[len(root):]}:{match.group(3)}")
+    return frames[-4:]

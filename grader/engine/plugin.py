@@ -1,0 +1,235 @@
+"""pytest hooks, options and fixtures of the grader: the glue between pytest and the engine.
+
+Flow: settings are resolved at configure time and kernels for the selected weeks start warming
+at once; each check runs through `verdict.run_check` (or is replayed from the verdict cache);
+its record rides on the test report's user_properties (so pytest-xdist carries it); at the end
+the records become the JSON/Markdown reports and the terminal progress summary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .. import __version__
+from . import report, settings
+from .cache import VerdictCache, week_key
+from .course import ROOT, Course, load
+from .protocol import Status
+from .sandbox import Limits
+from .verdict import run_check
+from .week import Week
+
+_INFO = pytest.StashKey[dict[str, Any]]()
+_PROP = "ml_path"
+
+
+class Grading:
+    """One grading run: settings, the weeks' sandboxes, the cache and the records."""
+
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.settings = settings.resolve(config, ROOT)
+        self.course: Course = load()
+        self.cache = VerdictCache(ROOT / ".grader" / "cache" / "verdicts.json",
+                                  self.settings.use_cache)
+        self.weeks: dict[str, Week] = {}
+        self.keys: dict[str, str] = {}
+        self.records: list[dict[str, Any]] = []
+        self.started = datetime.now(UTC).isoformat(timespec="seconds")
+        self.t0 = time.perf_counter()
+        self.is_worker = hasattr(config, "workerinput")
+        workers = getattr(config.option, "numprocesses", None)
+        self.is_controller = bool(workers) and not self.is_worker
+
+    def shown_week(self, folder: str) -> str:
+        return f"{self.settings.shown(self.settings.submission)}/{folder}"
+
+    def key(self, folder: str) -> str:
+        if folder not in self.keys:
+            hidden = (ROOT / "grader" / "hidden" / folder).is_dir()
+            extra = f"seed={self.settings.seed if hidden else ''};t={self.settings.time_limit_s}"
+            self.keys[folder] = week_key(ROOT, self.settings.submission / folder, folder, extra)
+        return self.keys[folder]
+
+    def week(self, folder: str) -> Week:
+        if folder not in self.weeks:
+            spec = self.course.week(folder)
+            limits = Limits(time_s=self.settings.time_limit_s or spec.time_limit_s,
+                            memory_mb=spec.memory_limit_mb, preload=spec.preload)
+            self.weeks[folder] = Week(spec, self.settings.submission / folder,
+                                      self.shown_week(folder), limits)
+        return self.weeks[folder]
+
+    def close(self) -> None:
+        for week in self.weeks.values():
+            week.close()
+
+
+def _week_folder(path: Path) -> str | None:
+    """The week a check file belongs to: grader/week01/... or grader/hidden/week01/..."""
+    for part in path.parts:
+        if part.startswith("week") and part[4:].isdigit():
+            return part
+    return None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    settings.add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "milestone(id, category=None): the course.toml milestone "
+                            "this check grades; hidden checks name a category for learners")
+    grading = Grading(config)
+    config.stash[_GRADING] = grading
+    _quiet_pytest_output(config)
+    if not grading.is_controller and not config.option.collectonly:
+        _warm(grading, config)
+
+
+_GRADING = pytest.StashKey[Grading]()
+
+
+def _quiet_pytest_output(config: pytest.Config) -> None:
+    """Our summary shows one message per milestone; pytest's per-check blocks would repeat it.
+
+    Only defaults change: `--tb=short` or `-rf` on the command line bring pytest's back.
+    """
+    args = config.invocation_params.args
+    if config.option.tbstyle == "auto" and not any(str(a).startswith("--tb") for a in args):
+        config.option.tbstyle = "no"
+    if not any(str(a).startswith("-r") for a in args):
+        config.option.reportchars = "E"
+
+
+def _warm(grading: Grading, config: pytest.Config) -> None:
+    """Start kernels for the weeks the command line selects, unless their verdicts are cached."""
+    if grading.is_worker:
+        return  # workers learn their weeks only when checks arrive
+    args = [Path(a.split("::")[0]).resolve() for a in config.args] or [ROOT / "grader"]
+    for week in grading.course.weeks:
+        checks = [ROOT / "grader" / week.folder, ROOT / "grader" / "hidden" / week.folder]
+        selected = any(c.is_dir() and (c == a or a in c.parents or c in a.parents)
+                       for c in checks for a in args)
+        if not selected or not (grading.settings.submission / week.folder).is_dir():
+            continue
+        if not grading.cache.has_week(week.folder, grading.key(week.folder)):
+            grading.week(week.folder).warm()
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    g = config.stash[_GRADING]
+    return [f"grader {__version__}: submission {g.settings.shown(g.settings.submission)}/ · "
+            f"seed {g.settings.seed} · cache {'on' if g.settings.use_cache else 'off'}"]
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    g = config.stash[_GRADING]
+    for item in items:
+        mark = item.get_closest_marker("milestone")
+        if mark is None:
+            continue
+        milestone_id = mark.args[0]
+        folder = _week_folder(item.path)
+        g.course.milestone(milestone_id)  # unknown ids fail collection loudly
+        hidden = "hidden" in item.path.relative_to(ROOT).parts
+        item.stash[_INFO] = {"milestone": milestone_id, "week": folder, "hidden": hidden,
+                             "category": mark.kwargs.get("category")}
+        item.add_marker(pytest.mark.xdist_group(folder or "none"))
+
+
+@pytest.fixture
+def week(request: pytest.FixtureRequest) -> Week:
+    """The learner's week this check belongs to, graded in its sandbox."""
+    g = request.config.stash[_GRADING]
+    info = request.node.stash.get(_INFO, None)
+    folder = info["week"] if info else _week_folder(request.node.path)
+    w = g.week(folder)
+    milestone = g.course.milestone(info["milestone"]) if info else None
+    w.time_limit_s = (g.settings.time_limit_s or (milestone and milestone.time_limit_s)
+                      or w.limits.time_s)
+    return w
+
+
+@pytest.fixture
+def seed(request: pytest.FixtureRequest) -> int:
+    """The seed for generated inputs (GRADER_SEED), recorded in every report."""
+    return request.config.stash[_GRADING].settings.seed
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    info = pyfuncitem.stash.get(_INFO, None)
+    if info is None:
+        return None
+    g = pyfuncitem.config.stash[_GRADING]
+    key = g.key(info["week"])
+    record = g.cache.lookup(info["week"], key, pyfuncitem.nodeid)
+    error = None
+    if record is not None:
+        record = {**record, "cached": True}
+    else:
+        funcargs = pyfuncitem.funcargs
+        kwargs = {a: funcargs[a] for a in pyfuncitem._fixtureinfo.argnames}
+        milestone = g.course.milestone(info["milestone"])
+        record, error = run_check(lambda: pyfuncitem.obj(**kwargs), milestone,
+                                  g.shown_week(info["week"]), hidden=info["hidden"],
+                                  category=info["category"],
+                                  show_hidden=g.settings.show_hidden)
+    record.update(week=info["week"], key=key, nodeid=pyfuncitem.nodeid)
+    pyfuncitem.user_properties.append((_PROP, json.dumps(record)))
+    if error is not None:
+        raise error
+    if record["status"] != Status.PASSED:
+        pytest.fail(record["message"], pytrace=False)
+    return True
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for name, value in report.user_properties:
+        if name == _PROP and report.when == "call":
+            _records.append(json.loads(value))
+    if report.when == "setup" and report.failed:
+        _setup_errors.append(report.nodeid)
+
+
+_records: list[dict[str, Any]] = []
+_setup_errors: list[str] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    g = session.config.stash[_GRADING]
+    g.close()
+    if g.is_worker:
+        return
+    for record in _records:
+        g.cache.store(record["week"], record["key"], record["nodeid"], record)
+    g.cache.save()
+    submission = g.settings.shown(g.settings.submission)
+    data = report.build(g.course, _records, submission=submission, seed=g.settings.seed,
+                        started=g.started, duration_s=time.perf_counter() - g.t0,
+                        grader_version=__version__)
+    report.write_json(data, g.settings.report)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as fh:
+            fh.write(report.markdown(data))
+    g.report_data = data  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    g = config.stash[_GRADING]
+    data = getattr(g, "report_data", None)
+    if g.is_worker or not data or not data["weeks"]:
+        return
+    terminalreporter.section("ML Path progress", sep="=", bold=True)
+    for line in report.terminal_lines(data, g.settings.shown(g.settings.report)):
+        terminalreporter.write_line(line)

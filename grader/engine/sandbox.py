@@ -1,0 +1,258 @@
+"""One Jupyter kernel running a learner's week, in a throwaway copy of that week's folder.
+
+The sandbox owns the kernel's lifecycle and its limits: a memory cap set by `_launch`, a time
+limit per execution (interrupt first, restart if the kernel will not stop), and recovery after
+a crash so the next check gets a working kernel. It knows nothing about checks or milestones:
+it executes code and moves request/response files (see `protocol` and `_kernel_side`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Empty
+from typing import Any
+
+from .protocol import Reason
+
+LAUNCHER = str(Path(__file__).with_name("_launch.py"))
+_IGNORE = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".grader", "*.pyc")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-week limits: seconds per call or cell, and the kernel's address-space cap."""
+
+    time_s: float = 30.0
+    memory_mb: int = 4096
+    start_s: float = 90.0
+    preload: tuple[str, ...] = ("numpy", "pandas", "pyarrow")
+
+
+@dataclass
+class Execution:
+    """What one execute request produced. `fault` is set when no normal reply came back."""
+
+    status: str = "ok"  # ok | error | fault
+    ename: str = ""
+    evalue: str = ""
+    traceback: list[str] = field(default_factory=list)
+    stdout: str = ""
+    stderr: str = ""
+    fault: Reason | None = None
+    detail: str = ""
+
+
+def _make_manager(limits: Limits, crash_log: str) -> Any:
+    from jupyter_client.manager import KernelManager
+
+    class LimitedKernelManager(KernelManager):
+        """A KernelManager that starts the kernel through `_launch` (limits, preload)."""
+
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            cmd = super().format_kernel_cmd(extra_arguments)
+            tail = cmd[cmd.index("-f"):]
+            return [sys.executable, LAUNCHER, str(limits.memory_mb), ",".join(limits.preload),
+                    crash_log, "--", *tail, "--HistoryManager.enabled=False",
+                    "--IPKernelApp.quiet=True"]
+
+    # IPC sockets: local only, no TCP ports to open or to warn about.
+    ipc = os.path.join(os.path.dirname(crash_log), "kernel")
+    return LimitedKernelManager(kernel_name="python3", transport="ipc", ip=ipc)
+
+
+class Sandbox:
+    """A kernel started in a temporary copy of `week_dir`, next to a copy of the course data."""
+
+    def __init__(self, week_dir: Path, shown_as: str, data_dir: Path | None, limits: Limits):
+        self.week_dir = week_dir
+        self.shown_as = shown_as
+        self.limits = limits
+        self.tmp = Path(tempfile.mkdtemp(prefix="mlpath-"))
+        self.root = self.tmp / "sub" / week_dir.name
+        shutil.copytree(week_dir, self.root, ignore=_IGNORE)
+        if data_dir is not None and data_dir.is_dir():
+            shutil.copytree(data_dir, self.tmp / "data", ignore=_IGNORE)
+        self.io = self.tmp / "io"
+        self.io.mkdir()
+        self.crash_log = str(self.io / "crash.log")
+        self.generation = 0  # bumped at every restart: handles and notebook state die with it
+        self._seq = itertools.count()
+        self._km: Any = None
+        self._kc: Any = None
+        self._ready = False
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Launch the kernel process without waiting for it (warm-up overlaps other work)."""
+        if self._km is None:
+            self._km = _make_manager(self.limits, self.crash_log)
+            env = {**os.environ, "MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+                   "IPYTHONDIR": str(self.tmp / "ipython"), "JUPYTER_PLATFORM_DIRS": "1"}
+            env.pop("PYTEST_XDIST_WORKER", None)
+            self._km.start_kernel(cwd=str(self.root), env=env)
+
+    def ready(self) -> None:
+        """Block until the kernel answers, then load the kernel-side helper."""
+        if self._ready:
+            return
+        self.start()
+        self._kc = self._km.client()
+        self._kc.start_channels()
+        try:
+            self._kc.wait_for_ready(timeout=self.limits.start_s)
+        except RuntimeError as exc:
+            raise SandboxBroken(f"the sandbox kernel did not start: {exc}") from exc
+        self._ready = True
+        boot = (f"__import__('_mlpath_kernel').init({str(self.io)!r}, {str(self.root)!r}, "
+                f"{self.shown_as!r})")
+        result = self.execute(boot, timeout=self.limits.start_s)
+        if result.status != "ok":
+            raise SandboxBroken(f"the sandbox kernel did not initialise: {result.evalue}")
+
+    def restart(self) -> None:
+        """Start over after a fault; everything in the kernel is gone."""
+        self.generation += 1
+        self._ready = False
+        if self._kc is not None:
+            self._kc.stop_channels()
+            self._kc = None
+        if self._km is not None:
+            with contextlib.suppress(Exception):  # a dead kernel may refuse a polite shutdown
+                self._km.shutdown_kernel(now=True)
+            self._km = None
+        self.ready()
+
+    def close(self) -> None:
+        """Kill the kernel at once (no polite shutdown: nothing in it is worth saving)."""
+        if self._kc is not None:
+            self._kc.stop_channels()
+        if self._km is not None:
+            with contextlib.suppress(Exception):
+                self._km.shutdown_kernel(now=True)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -- execution -------------------------------------------------------------------------
+    def execute(self, code: str, timeout: float | None = None) -> Execution:
+        """Run `code` in the kernel within `timeout` seconds; faults come back as data."""
+        timeout = self.limits.time_s if timeout is None else timeout
+        if not self._ready:
+            self.ready()
+        msg_id = self._kc.execute(code, silent=False, store_history=False, allow_stdin=False,
+                                  stop_on_error=False)
+        reply = self._wait_reply(msg_id, timeout)
+        if isinstance(reply, Execution):
+            return reply
+        result = self._drain_iopub(msg_id)
+        content = reply["content"]
+        result.status = content["status"]
+        if result.status == "error":
+            result.ename = content.get("ename", "")
+            result.evalue = content.get("evalue", "")
+            result.traceback = [_ANSI.sub("", line) for line in content.get("traceback", [])]
+        return result
+
+    def _wait_reply(self, msg_id: str, timeout: float) -> dict[str, Any] | Execution:
+        deadline = time.monotonic() + timeout
+        interrupted = False
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                if interrupted:  # the interrupt did not work: the kernel is stuck in C code
+                    self.restart()
+                    return Execution(status="fault", fault=Reason.TIMEOUT,
+                                     detail=f"still running after {timeout:g} s")
+                self._km.interrupt_kernel()
+                interrupted = True
+                deadline = time.monotonic() + 5.0
+                continue
+            try:
+                msg = self._kc.get_shell_msg(timeout=min(remaining, 0.25))
+            except Empty:
+                if not self._km.is_alive():
+                    return self._died()
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    def _died(self) -> Execution:
+        code = self._km.provisioner.process.returncode if self._km.provisioner else None
+        trace = Path(self.crash_log).read_text(errors="replace") if os.path.exists(
+            self.crash_log) else ""
+        if code is not None and code >= 0:
+            fault, detail = Reason.EXIT, f"the kernel exited with code {code} (os._exit?)"
+        elif code == -9:
+            fault, detail = Reason.MEMORY, "the kernel was killed (signal 9): out of memory?"
+        else:
+            fault, detail = Reason.CRASH, f"the kernel died (signal {-(code or 0)})"
+        self.restart()
+        return Execution(status="fault", fault=fault, detail=detail,
+                         traceback=self._learner_lines(trace))
+
+    def _learner_lines(self, text: str) -> list[str]:
+        """faulthandler's frames that point into the learner's files, made readable."""
+        lines = []
+        for match in re.finditer(r'File "([^"]+)", line (\d+) in (\S+)', text):
+            path, line, func = match.groups()
+            if path.startswith(str(self.root)):
+                rel = self.shown_as + path[len(str(self.root)):]
+                lines.append(f"{rel}:{line} in {func}")
+        return lines
+
+    def _drain_iopub(self, msg_id: str) -> Execution:
+        result = Execution()
+        out, err = [], []
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            try:
+                msg = self._kc.get_iopub_msg(timeout=0.5)
+            except Empty:
+                break
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                (out if content["name"] == "stdout" else err).append(content["text"])
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        result.stdout, result.stderr = "".join(out), "".join(err)
+        return result
+
+    # -- requests --------------------------------------------------------------------------
+    def request(self, req: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
+        """Send one protocol request; return the kernel's response (or a fault as a response)."""
+        self.ready()
+        n = next(self._seq)
+        req_path, resp_path = self.io / f"req-{n}.json", self.io / f"resp-{n}.json"
+        req_path.write_text(json.dumps({**req, "response": str(resp_path)}), encoding="utf-8")
+        result = self.execute(f"__import__('_mlpath_kernel').serve({str(req_path)!r})", timeout)
+        if result.fault is not None:
+            return {"ok": False, "reason": result.fault, "ename": result.fault.value,
+                    "evalue": result.detail, "frames": [], "trace": result.traceback,
+                    "stdout": result.stdout}
+        if result.status == "error" and result.ename == "KeyboardInterrupt":
+            return {"ok": False, "reason": Reason.TIMEOUT, "ename": "KeyboardInterrupt",
+                    "evalue": "interrupted", "frames": [], "stdout": result.stdout}
+        try:
+            response = json.loads(resp_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            return {"ok": False, "reason": Reason.TRANSFER, "ename": "Transfer",
+                    "evalue": f"no answer from the sandbox ({exc}); stderr: {result.stderr[-300:]}",
+                    "frames": [], "stdout": result.stdout}
+        response["stdout"] = result.stdout
+        response["stderr"] = result.stderr
+        return response
+
+
+class SandboxBroken(RuntimeError):
+    """The sandbox itself could not be started: a grader or installation problem."""

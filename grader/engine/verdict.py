@@ -1,0 +1,104 @@
+"""Turn how a check ended into a record: status, reason, and the learner's message.
+
+A record is plain JSON, so it travels through pytest-xdist's user_properties, into the verdict
+cache and into the reports unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .course import Milestone
+from .outcomes import CheckFailed, LearnerFault, current, render
+from .protocol import Reason, Status
+
+Record = dict[str, Any]
+
+
+def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *, hidden: bool,
+              category: str | None, show_hidden: bool) -> tuple[Record, Exception | None]:
+    """Run one check; return its record and the grader's own exception if it had one."""
+    current.checking, current.where = "", milestone.where(shown_week)
+    base = {"milestone": milestone.id, "hidden": hidden}
+    try:
+        call()
+    except LearnerFault as fault:
+        if fault.reason == Reason.NOT_STARTED:
+            return {**base, "status": Status.NOT_STARTED, "reason": Reason.NOT_STARTED,
+                    "message": _not_started(milestone, fault, shown_week)}, None
+        message = _fault_message(milestone, fault)
+        return {**base, "status": Status.FAILED, "reason": fault.reason,
+                "message": _hide(milestone, message, category, hidden, show_hidden)}, None
+    except CheckFailed as failed:
+        message = _failed_message(milestone, failed)
+        return {**base, "status": Status.FAILED, "reason": "WRONG",
+                "message": _hide(milestone, message, category, hidden, show_hidden)}, None
+    except Exception as exc:  # a bug in the grader, never the learner's fault
+        message = render("!", milestone.id, milestone.title, "", [
+            ("Problem", f"the grader itself failed ({type(exc).__name__}: {exc})"),
+            ("Not you", "this is a bug in the course's checks: please report it"),
+        ])
+        return {**base, "status": Status.ERROR, "reason": "GRADER", "message": message}, exc
+    return {**base, "status": Status.PASSED, "reason": "", "message": ""}, None
+
+
+def _hint(milestone: Milestone) -> str:
+    return milestone.hints[0] if milestone.hints else ""
+
+
+def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> str:
+    where = fault.where or milestone.where(shown_week)
+    return render("○", milestone.id, f"{milestone.title} (not started)", where, [
+        ("Start", f"replace the `raise NotImplementedError` in {where} with your code"),
+        ("Hint 1", _hint(milestone)),
+    ])
+
+
+def _fault_message(milestone: Milestone, fault: LearnerFault) -> str:
+    subject = fault.checking or "your code"
+    return render("✗", milestone.id, milestone.title, fault.where, [
+        ("Checking", fault.checking),
+        ("Problem", f"[{fault.reason}] {subject} {fault.summary()}"),
+        ("Trace", "\n".join(fault.frames)),
+        ("Hint 1", _hint(milestone)),
+    ])
+
+
+def _failed_message(milestone: Milestone, failed: CheckFailed) -> str:
+    return render("✗", milestone.id, milestone.title, failed.where, [
+        ("Checking", failed.checking),
+        ("Problem", failed.message),
+        ("Expected", "" if failed.expected is None else str(failed.expected)),
+        ("Got", "" if failed.got is None else str(failed.got)),
+        ("Hint 1", _hint(milestone)),
+    ], failed.lines)
+
+
+def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool,
+          show_hidden: bool) -> str:
+    """Hidden failures name the milestone and a category, never the check or its values."""
+    if not hidden or show_hidden:
+        return message
+    return render("✗", milestone.id, milestone.title, "", [
+        ("Problem", f"your code passes what you can see but {category or 'fails a hidden check'}"),
+        ("Hint 1", _hint(milestone)),
+    ])
+
+
+def combine(records: list[Record]) -> tuple[str, Record | None]:
+    """A milestone's status from its checks, and the record to show for it."""
+    order = [Status.ERROR, Status.FAILED, Status.NOT_STARTED]
+    statuses = {r["status"] for r in records}
+    if statuses == {Status.PASSED}:
+        return Status.PASSED, None
+    if statuses <= {Status.NOT_STARTED, Status.PASSED}:
+        return Status.NOT_STARTED, next(r for r in records if r["status"] == Status.NOT_STARTED)
+    for status in order:
+        for record in records:
+            if record["status"] == status and not record["hidden"]:
+                return status, record
+        for record in records:
+            if record["status"] == status:
+                return status, record
+    return Status.ERROR, records[0] if records else None

@@ -1,0 +1,182 @@
+"""What a check holds: one learner week, graded through its sandbox.
+
+``week.call("clean.total_charges_as_float", raw)`` imports the learner's module in the kernel,
+calls the function, and returns the result as data (or a `Handle`). ``week.run_notebook(
+"first_look.ipynb")`` runs a notebook top to bottom; ``week.eval("churn_rate")`` then reads a
+name it defined. Learner faults surface as `LearnerFault`; the kernel starts on first use, so
+a week whose verdicts are cached never starts one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import codec, notebook
+from .course import ROOT
+from .course import Week as WeekSpec
+from .handles import Handle
+from .outcomes import LearnerFault, current
+from .sandbox import Limits, Sandbox
+
+DATA_DIRS = (ROOT / "data", ROOT / "grader" / "hidden" / "data")
+
+
+class Week:
+    """A learner's week folder, its sandbox, and the data checks may use."""
+
+    def __init__(self, spec: WeekSpec, folder: Path, shown_as: str, limits: Limits):
+        self.spec = spec
+        self.folder = folder
+        self.shown_as = shown_as
+        self.limits = limits
+        self.time_limit_s = limits.time_s
+        self._sandbox: Sandbox | None = None
+        self._labels: dict[int, str] = {}
+        self._notebook: tuple[str, int] | None = None  # (name, sandbox generation) now loaded
+        self._notebook_faults: dict[str, LearnerFault] = {}
+
+    # -- sandbox ---------------------------------------------------------------------------
+    @property
+    def sandbox(self) -> Sandbox:
+        """The week's kernel, created (not yet started) on first use."""
+        if self._sandbox is None:
+            self._sandbox = Sandbox(self.folder, self.shown_as, ROOT / "data", self.limits)
+        return self._sandbox
+
+    def warm(self) -> None:
+        """Launch the kernel now, so it boots while pytest collects and checks other weeks."""
+        self.sandbox.start()
+
+    def close(self) -> None:
+        """Stop the kernel and delete the sandbox copy."""
+        if self._sandbox is not None:
+            self._sandbox.close()
+            self._sandbox = None
+
+    # -- data ------------------------------------------------------------------------------
+    def data(self, name: str) -> Any:
+        """A course data set as the raw text IBM wrote (every column a string), judge-side."""
+        frame = _read_raw(_find(name)).copy()
+        self._labels[id(frame)] = name
+        return frame
+
+    def data_path(self, name: str) -> str:
+        """The path of a data set inside the sandbox, for learner functions that take a path.
+
+        Learner data is already in the sandbox (``../../data``); hidden data is copied in only
+        for the call that needs it.
+        """
+        source = _find(name)
+        target = self.sandbox.io / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+        return str(target)
+
+    def label(self, obj: Any, label: str) -> Any:
+        """Name an argument the way messages should show it (``telco_churn_raw``)."""
+        self._labels[id(obj)] = label
+        return obj
+
+    # -- calls -----------------------------------------------------------------------------
+    def call(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """Call ``module.function`` from the learner's week with data arguments."""
+        module, _, func = target.rpartition(".")
+        current.where = f"{self.shown_as}/{module.replace('.', '/')}.py::{func}"
+        return self.request({"op": "call", "target": target}, args, kwargs, label=func)
+
+    def imports(self, module: str) -> None:
+        """Import a learner module (IMPORT/SYNTAX faults surface here)."""
+        current.where = f"{self.shown_as}/{module}.py"
+        self.request({"op": "import", "target": module}, label=f"import {module}")
+
+    def request(self, req: dict[str, Any], args: tuple[Any, ...] = (),
+                kwargs: dict[str, Any] | None = None, *, label: str = "") -> Any:
+        """Send a request with encoded arguments; decode the answer or raise LearnerFault."""
+        kwargs = kwargs or {}
+        if req["op"] == "call":
+            shown = [self._describe(a) for a in args]
+            shown += [f"{k}={self._describe(v)}" for k, v in kwargs.items()]
+            current.checking = f"{label}({', '.join(shown)})"
+        io = str(self.sandbox.io)
+        enc_args = [codec.encode(a, io, _send_handle, side="j") for a in args]
+        enc_kwargs = {k: codec.encode(v, io, _send_handle, side="j") for k, v in kwargs.items()}
+        if args or kwargs:
+            req = {**req, "args": enc_args, "kwargs": enc_kwargs}
+        response = self.sandbox.request(req, timeout=self.time_limit_s)
+        if not response["ok"]:
+            frames = [f"{f['file']}:{f['line']} in {f['function']}: {f['code']}"
+                      for f in response.get("frames", [])] + response.get("trace", [])
+            raise LearnerFault(response["reason"], response.get("ename", ""),
+                               response.get("evalue", ""), where=current.where,
+                               checking=current.checking, frames=frames[-4:])
+        return codec.decode(response["value"], lambda env: Handle(self, env))
+
+    def _describe(self, value: Any) -> str:
+        if id(value) in self._labels:
+            return self._labels[id(value)]
+        if isinstance(value, Handle):
+            return value.short()
+        shape = getattr(value, "shape", None)
+        if shape is not None:
+            return f"{type(value).__name__} of shape {tuple(shape)}"
+        text = repr(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+
+    # -- notebooks -------------------------------------------------------------------------
+    def run_notebook(self, name: str) -> None:
+        """Run a notebook top to bottom (once per kernel); its names are then in `eval`."""
+        if name in self._notebook_faults:
+            raise self._notebook_faults[name]
+        if self._notebook == (name, self.sandbox.generation):
+            return
+        shown = f"{self.shown_as}/{name}"
+        current.where, current.checking = shown, f"Restart & Run All of {name}"
+        try:
+            notebook.run(self.sandbox, self.sandbox.root / name, shown)
+        except LearnerFault as fault:
+            fault.checking = fault.checking or current.checking
+            self._notebook_faults[name] = fault
+            self._notebook = None
+            raise
+        self._notebook = (name, self.sandbox.generation)
+
+    def eval(self, expression: str, notebook: str | None = None) -> Any:
+        """Evaluate a name or expression in the namespace the last notebook left behind."""
+        if notebook is not None:
+            self.run_notebook(notebook)
+        elif self._notebook is not None and self._notebook[1] != self.sandbox.generation:
+            self.run_notebook(self._notebook[0])
+        if self._notebook:
+            current.where = f"{self.shown_as}/{self._notebook[0]}"
+        current.checking = expression
+        try:
+            return self.request({"op": "eval", "name": expression}, label=expression)
+        except LearnerFault as fault:
+            if fault.reason == "MISSING" and self._notebook:
+                fault.evalue = f"{self._notebook[0]} defines no `{expression}` ({fault.evalue})"
+            raise
+
+
+def _send_handle(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, Handle):
+        return {"t": "handle", "id": obj._ref()}
+    raise TypeError(f"a check tried to send a {type(obj).__name__} to the sandbox; "
+                    "send data (frames, arrays, JSON values) or handles")
+
+
+def _find(name: str) -> Path:
+    for folder in DATA_DIRS:
+        path = folder / f"{name}.csv"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"no data set {name!r} in {', '.join(map(str, DATA_DIRS))}")
+
+
+@cache
+def _read_raw(path: Path) -> Any:
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -1,0 +1,55 @@
+"""Milestone 1.1: load the raw file with explicit dtypes, indexed by customer id."""
+
+from grader.engine.checks import (
+    expect,
+    expect_columns,
+    expect_dtypes,
+    expect_equal,
+    expect_index,
+    expect_type,
+    milestone,
+)
+from grader.week01.reference import LOAD_DTYPES
+
+
+def _load(week):
+    path = week.label(week.data_path("telco_churn_raw"), "'../../data/telco_churn_raw.csv'")
+    return week.call("load.load_raw", path)
+
+
+@milestone("1.1")
+def test_indexed_by_customer_id(week):
+    import pandas as pd
+
+    got = _load(week)
+    expect_type(got, pd.DataFrame)
+    expect_index(got, "customerID")
+
+
+@milestone("1.1")
+def test_every_customer_kept(week):
+    got = _load(week)
+    raw = week.data("telco_churn_raw")
+    expect(len(got) == len(raw), "every row of the file is a customer: keep them all",
+           expected=f"{len(raw)} rows (22 look like duplicates but are different customers)",
+           got=f"{len(got)} rows")
+
+
+@milestone("1.1")
+def test_columns_and_explicit_dtypes(week):
+    got = _load(week)
+    expect_columns(got, LOAD_DTYPES)
+    expect_dtypes(got, LOAD_DTYPES)
+
+
+@milestone("1.1")
+def test_values_read_as_written(week):
+    import pandas as pd
+
+    got = _load(week)
+    raw = week.data("telco_churn_raw").set_index("customerID")
+    expect_equal(got["TotalCharges"].astype(str), raw["TotalCharges"],
+                 what="TotalCharges (kept as text, blanks included)")
+    expect_equal(got["MonthlyCharges"].astype(float), pd.to_numeric(raw["MonthlyCharges"]),
+                 what="MonthlyCharges")
+    expect_equal(got["Contract"].astype(str), raw["Contract"], what="Contract")
