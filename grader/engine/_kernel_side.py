@@ -146,6 +146,8 @@ def _frames(exc: BaseException) -> list[dict[str, Any]]:
     """The traceback frames that are the learner's own: files under the sandbox root."""
     frames = []
     for fs in traceback.extract_tb(exc.__traceback__):
+        if fs.filename.startswith("<"):  # <frozen importlib...>, <string>: not the learner's
+            continue
         real = os.path.realpath(fs.filename)
         if real.startswith(_state["root"] + os.sep):
             frames.append({"file": _shown(fs.filename), "line": fs.lineno or 0,

@@ -15,7 +15,7 @@ from .protocol import Reason
 _REASON_TEXT = {
     Reason.EXCEPTION: "raised {ename}: {evalue}",
     Reason.MISSING: "{evalue}. Did you rename it, or forget to define it?",
-    Reason.TIMEOUT: "did not finish within the time limit and was interrupted",
+    Reason.TIMEOUT: "did not finish within the time limit ({evalue}) and was interrupted",
     Reason.EXIT: "ended the process ({ename}: {evalue}); return a value instead of exiting",
     Reason.CRASH: "crashed the Python process ({evalue})",
     Reason.MEMORY: "ran out of memory ({evalue})",

@@ -144,6 +144,17 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         item.stash[_INFO] = {"milestone": milestone_id, "week": folder, "hidden": hidden,
                              "category": mark.kwargs.get("category")}
         item.add_marker(pytest.mark.xdist_group(folder or "none"))
+    # Syllabus order, public checks before hidden ones: the first message a learner sees for
+    # a milestone then comes from a check they can read.
+    order = {m.id: i for i, m in enumerate(m for w in g.course.weeks for m in w.milestones)}
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        info = item.stash.get(_INFO, None)
+        if info is None:
+            return (len(order), 0)
+        return (order[info["milestone"]], int(info["hidden"]))
+
+    items.sort(key=rank)  # stable: within a milestone, file order is kept
 
 
 @pytest.fixture

@@ -120,8 +120,7 @@ def terminal_lines(report: dict[str, Any], report_path: str) -> list[str]:
     if up is None and report["weeks"]:
         lines.append("Everything selected has passed. On to the next milestone in course.toml!")
     elif up is not None:
-        lines += ["", f"Next up: {up['id']} {up['title']}  ({up['where']})",
-                  *up["message"].splitlines()[1:15]]
+        lines += ["", "Next up:", *up["message"].splitlines()[:15]]
     lines.append(f"Report: {report_path}   Details of every check: add --tb=short")
     return lines
 

@@ -57,6 +57,8 @@ def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> 
 
 def _fault_message(milestone: Milestone, fault: LearnerFault) -> str:
     subject = fault.checking or "your code"
+    if fault.reason in (Reason.IMPORT, Reason.SYNTAX) and fault.where:
+        subject = fault.where.split("::")[0]
     return render("✗", milestone.id, milestone.title, fault.where, [
         ("Checking", fault.checking),
         ("Problem", f"[{fault.reason}] {subject} {fault.summary()}"),

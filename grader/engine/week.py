@@ -19,9 +19,13 @@ from .course import ROOT
 from .course import Week as WeekSpec
 from .handles import Handle
 from .outcomes import LearnerFault, current
+from .protocol import Reason
 from .sandbox import Limits, Sandbox
 
 DATA_DIRS = (ROOT / "data", ROOT / "grader" / "hidden" / "data")
+#: Faults that cost a time limit or a kernel restart: a later call to the same function
+#: fails at once with the same fault instead of paying again.
+_EXPENSIVE = {Reason.TIMEOUT, Reason.CRASH, Reason.EXIT, Reason.MEMORY}
 
 
 class Week:
@@ -35,8 +39,10 @@ class Week:
         self.time_limit_s = limits.time_s
         self._sandbox: Sandbox | None = None
         self._labels: dict[int, str] = {}
-        self._notebook: tuple[str, int] | None = None  # (name, sandbox generation) now loaded
+        self._notebook: tuple[str, int] | None = None  # (run key, sandbox generation) loaded
+        self._notebook_name = ""
         self._notebook_faults: dict[str, LearnerFault] = {}
+        self._call_faults: dict[str, LearnerFault] = {}  # target -> fault that cost a restart
 
     # -- sandbox ---------------------------------------------------------------------------
     @property
@@ -85,7 +91,14 @@ class Week:
         """Call ``module.function`` from the learner's week with data arguments."""
         module, _, func = target.rpartition(".")
         current.where = f"{self.shown_as}/{module.replace('.', '/')}.py::{func}"
-        return self.request({"op": "call", "target": target}, args, kwargs, label=func)
+        if target in self._call_faults:  # don't wait out the same infinite loop check after check
+            raise self._call_faults[target]
+        try:
+            return self.request({"op": "call", "target": target}, args, kwargs, label=func)
+        except LearnerFault as fault:
+            if fault.reason in _EXPENSIVE:
+                self._call_faults[target] = fault
+            raise
 
     def imports(self, module: str) -> None:
         """Import a learner module (IMPORT/SYNTAX faults surface here)."""
@@ -109,8 +122,11 @@ class Week:
         if not response["ok"]:
             frames = [f"{f['file']}:{f['line']} in {f['function']}: {f['code']}"
                       for f in response.get("frames", [])] + response.get("trace", [])
+            evalue = response.get("evalue", "")
+            if response["reason"] == Reason.TIMEOUT:
+                evalue = f"{self.time_limit_s:g} s"
             raise LearnerFault(response["reason"], response.get("ename", ""),
-                               response.get("evalue", ""), where=current.where,
+                               evalue, where=current.where,
                                checking=current.checking, frames=frames[-4:])
         return codec.decode(response["value"], lambda env: Handle(self, env))
 
@@ -126,37 +142,56 @@ class Week:
         return text if len(text) <= 40 else text[:37] + "..."
 
     # -- notebooks -------------------------------------------------------------------------
-    def run_notebook(self, name: str) -> None:
-        """Run a notebook top to bottom (once per kernel); its names are then in `eval`."""
-        if name in self._notebook_faults:
-            raise self._notebook_faults[name]
-        if self._notebook == (name, self.sandbox.generation):
+    def run_notebook(self, name: str, *, data: dict[str, str] | None = None) -> None:
+        """Run a notebook top to bottom (once per kernel); its names are then in `eval`.
+
+        `data` swaps course data files for the run, e.g. ``{"telco_churn_raw":
+        "telco_churn_holdout"}``: the notebook reads its usual path but gets held-out
+        customers, so an answer typed in by hand cannot pass.
+        """
+        memo = f"{name} {sorted((data or {}).items())}"
+        if memo in self._notebook_faults:
+            raise self._notebook_faults[memo]
+        if self._notebook == (memo, self.sandbox.generation):
             return
         shown = f"{self.shown_as}/{name}"
         current.where, current.checking = shown, f"Restart & Run All of {name}"
+        swapped = self._swap_data(data or {})
         try:
             notebook.run(self.sandbox, self.sandbox.root / name, shown)
         except LearnerFault as fault:
             fault.checking = fault.checking or current.checking
-            self._notebook_faults[name] = fault
+            self._notebook_faults[memo] = fault
             self._notebook = None
             raise
-        self._notebook = (name, self.sandbox.generation)
+        finally:
+            for target, original in swapped:
+                target.write_bytes(original)
+        self._notebook = (memo, self.sandbox.generation)
+        self._notebook_name = name
+
+    def _swap_data(self, data: dict[str, str]) -> list[tuple[Path, bytes]]:
+        swapped = []
+        for usual, replacement in data.items():
+            target = self.sandbox.tmp / "data" / f"{usual}.csv"
+            swapped.append((target, target.read_bytes()))
+            target.write_bytes(_find(replacement).read_bytes())
+        return swapped
 
     def eval(self, expression: str, notebook: str | None = None) -> Any:
         """Evaluate a name or expression in the namespace the last notebook left behind."""
         if notebook is not None:
             self.run_notebook(notebook)
         elif self._notebook is not None and self._notebook[1] != self.sandbox.generation:
-            self.run_notebook(self._notebook[0])
+            self.run_notebook(self._notebook_name)
         if self._notebook:
-            current.where = f"{self.shown_as}/{self._notebook[0]}"
+            current.where = f"{self.shown_as}/{self._notebook_name}"
         current.checking = expression
         try:
             return self.request({"op": "eval", "name": expression}, label=expression)
         except LearnerFault as fault:
             if fault.reason == "MISSING" and self._notebook:
-                fault.evalue = f"{self._notebook[0]} defines no `{expression}` ({fault.evalue})"
+                fault.evalue = f"{self._notebook_name} defines no `{expression}` ({fault.evalue})"
             raise
 
 

@@ -37,3 +37,14 @@ def test_charges_on_shuffled_padded_copy(week, seed):
     raw["TotalCharges"] = raw["TotalCharges"].where(blank, " " + raw["TotalCharges"] + " ")
     got = week.call("clean.total_charges_as_float", reference.indexed(raw))
     expect_equal(got.rename("TotalCharges"), reference.total_charges(raw), what="TotalCharges")
+
+
+@milestone("1.3", category="gives answers that do not follow the data (typed in by hand?)")
+def test_first_look_on_held_out_customers(week):
+    """The same notebook, fed held-out customers under the usual file name."""
+    week.run_notebook("first_look.ipynb", data={"telco_churn_raw": "telco_churn_holdout"})
+    raw = week.data("telco_churn_holdout")
+    expect_equal(week.eval("n_customers"), len(raw), what="n_customers")
+    expect_equal(week.eval("churn_rate"), float((raw["Churn"] == "Yes").mean()),
+                 what="churn_rate")
+    expect_equal(week.eval("unbilled"), int((raw["tenure"] == "0").sum()), what="unbilled")

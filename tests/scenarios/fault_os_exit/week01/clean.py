@@ -1,0 +1,5 @@
+import os
+
+
+def total_charges_as_float(raw):
+    os._exit(1)

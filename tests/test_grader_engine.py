@@ -1,0 +1,154 @@
+"""End-to-end behaviour of the grader on the solutions and on the generated starters.
+
+These run `pytest grader/` in a subprocess, exactly as `make grade` does, and read its report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.grading import ROOT, grade, tree_hash
+
+SCHEMA = json.loads((ROOT / "grader" / "engine" / "report.schema.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def solutions(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("solutions")
+    summary = tmp / "summary.md"
+    junit = tmp / "junit.xml"
+    graded = grade(ROOT / "solutions", tmp, f"--junitxml={junit}",
+                   env={"GITHUB_STEP_SUMMARY": str(summary)})
+    return graded, summary, junit
+
+
+@pytest.fixture(scope="module")
+def starters(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("starters")
+    before = tree_hash(ROOT / "weeks")
+    graded = grade(ROOT / "weeks", tmp)
+    return graded, before
+
+
+def _milestones(report):
+    return [m for w in report["weeks"] for m in w["milestones"]]
+
+
+def test_solutions_pass_every_milestone_public_and_hidden(solutions):
+    graded, _, _ = solutions
+    assert graded.returncode == 0, graded.stdout[-3000:]
+    for m in _milestones(graded.report):
+        assert m["status"] == "passed", m["message"]
+        assert m["hidden"] == "passed", f"{m['id']}: its hidden checks did not run or pass"
+    totals = graded.report["totals"]
+    assert totals["points"] == totals["max_points"] > 0
+    assert "Everything selected has passed" in graded.stdout
+
+
+def test_report_validates_against_schema_1(solutions, starters):
+    for graded in (solutions[0], starters[0]):
+        jsonschema.validate(graded.report, SCHEMA)
+        assert graded.report["schema"] == 1
+        assert graded.report["seed"] == 7  # GRADER_SEED is recorded
+
+
+def test_schema_rejects_a_report_with_an_unknown_status(solutions):
+    broken = json.loads(json.dumps(solutions[0].report))
+    broken["weeks"][0]["milestones"][0]["status"] = "almost"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, SCHEMA)
+
+
+def test_markdown_summary_goes_to_github_step_summary(solutions):
+    _, summary, _ = solutions
+    text = summary.read_text()
+    assert text.startswith("## ML Path: 5/5 points")
+    assert "| 1.2 Parse TotalCharges as money | ✅ passed | 2/2 |" in text
+
+
+def test_junit_xml_through_pytest(solutions):
+    _, _, junit = solutions
+    suite = ET.parse(junit).getroot()
+    counts = {k: int(suite.find("testsuite").get(k) if suite.tag == "testsuites" else
+                      suite.get(k)) for k in ("tests", "failures", "errors")}
+    assert counts["tests"] >= 3 and counts["failures"] == 0 and counts["errors"] == 0
+
+
+def test_starters_are_all_not_started_with_no_errors(starters):
+    graded, _ = starters
+    assert graded.returncode == 1
+    statuses = {m["id"]: m["status"] for m in _milestones(graded.report)}
+    assert set(statuses.values()) == {"not_started"}, statuses
+    assert graded.report["totals"]["error"] == 0
+    assert "Next up:" in graded.stdout and "1.1 Load the raw file" in graded.stdout
+    assert "Hint 1" in graded.stdout
+
+
+def test_grading_never_writes_learner_files(starters):
+    graded, before = starters
+    assert tree_hash(ROOT / "weeks") == before
+
+
+def test_hidden_failures_show_only_a_category(tmp_path):
+    """A solution that passes the public checks but not the hidden ones learns only a category."""
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "solutions", submission)
+    clean = submission / "week01" / "clean.py"
+    # Right on the learner's file (single-space blanks), wrong on other blank spellings.
+    clean.write_text(
+        "import pandas as pd\n\n\n"
+        "def total_charges_as_float(raw):\n"
+        "    text = raw['TotalCharges'].replace(' ', '0')\n"
+        "    return pd.to_numeric(text).astype('float64').rename('TotalCharges')\n")
+    graded = grade(submission, tmp_path)
+    m = next(m for m in _milestones(graded.report) if m["id"] == "1.2")
+    assert m["status"] == "failed" and m["hidden"] == "failed"
+    assert "fails when blanks or row order change" in m["message"]
+    assert "Expected" not in m["message"] and "test_" not in m["message"]
+
+
+def test_selecting_one_week_and_keyword(tmp_path):
+    graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank")
+    ids = [m["id"] for m in _milestones(graded.report)]
+    assert ids == ["1.2"], ids
+
+
+def test_unchanged_rerun_replays_cached_verdicts(tmp_path):
+    """Second run with nothing changed: every verdict from the cache, no kernel started."""
+    report = tmp_path / "r.json"
+    cmd = [sys.executable, "-m", "pytest", "grader/", "--submission", "solutions", "-q",
+           "--report", str(report), "-p", "no:cacheprovider"]
+    env = {**os.environ, "GRADER_SEED": "11"}
+    subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env, check=True)
+    first = json.loads(report.read_text())
+    second_run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    second = json.loads(report.read_text())
+    assert second_run.returncode == 0
+    assert [m["status"] for m in _milestones(first)] == [m["status"] for m in _milestones(second)]
+    assert second["duration_s"] < first["duration_s"]
+
+
+def test_missing_submission_folder_is_a_clear_error(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "pytest", "grader/", "--submission",
+                           str(tmp_path / "nope")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "is not a folder" in done.stdout + done.stderr
+
+
+def test_parallel_weeks_with_xdist(tmp_path):
+    graded = grade(ROOT / "solutions", tmp_path, "-n", "2")
+    assert graded.returncode == 0, graded.stdout[-3000:]
+    assert all(m["status"] == "passed" for m in _milestones(graded.report))
+
+
+def test_solution_files_are_where_course_says(tmp_path):
+    assert Path(ROOT / "solutions" / "week01" / "clean.py").exists()
