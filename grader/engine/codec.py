@@ -161,7 +161,7 @@ def decode(env: dict[str, Any], resolve: Callable[[dict[str, Any]], Any]) -> Any
     if kind in ("polars", "polars_series"):
         import polars as pl
 
-        frame = pl.read_ipc(env["path"], memory_map=False)
+        frame = pl.read_ipc(env["path"])
         return frame if kind == "polars" else frame.to_series(0)
     if kind == "handle":
         return resolve(env)

@@ -42,7 +42,8 @@ class Week:
         self._notebook: tuple[str, int] | None = None  # (run key, sandbox generation) loaded
         self._notebook_name = ""
         self._notebook_faults: dict[str, LearnerFault] = {}
-        self._call_faults: dict[str, LearnerFault] = {}  # target -> fault that cost a restart
+        self._call_faults: dict[str, LearnerFault] = {}
+        self._once: dict[tuple[str, int], tuple[bool, Any]] = {}  # target -> fault that cost a restart
 
     # -- sandbox ---------------------------------------------------------------------------
     @property
@@ -99,6 +100,24 @@ class Week:
             if fault.reason in _EXPENSIVE:
                 self._call_faults[target] = fault
             raise
+
+    def once(self, key: str, thunk: Any) -> Any:
+        """Compute `thunk()` once per kernel and reuse it across this week's checks.
+
+        For results several checks inspect (the loaded table, the parsed column): the learner's
+        code runs once, like a person would run it, and each check reads one property. A fault
+        is remembered too, so it is reported by every check that needed the result.
+        """
+        memo_key = (key, self.sandbox.generation)
+        if memo_key not in self._once:
+            try:
+                self._once[memo_key] = (True, thunk())
+            except LearnerFault as fault:
+                self._once[memo_key] = (False, fault)
+        ok, value = self._once[memo_key]
+        if not ok:
+            raise value
+        return value
 
     def imports(self, module: str) -> None:
         """Import a learner module (IMPORT/SYNTAX faults surface here)."""

@@ -1,0 +1,109 @@
+"""The sandbox and the Week facade, driven directly on a tiny week folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.engine.course import Week as WeekSpec
+from grader.engine.handles import Handle
+from grader.engine.outcomes import LearnerFault
+from grader.engine.sandbox import Limits
+from grader.engine.week import Week
+
+MODEL = '''
+import numpy as np
+
+
+class MeanModel:
+    """Predicts the training mean: enough to exercise handles."""
+
+    def fit(self, X, y):
+        self.mean_ = float(np.mean(y))
+        return self
+
+    def predict(self, X):
+        return np.full(len(X), self.mean_)
+
+
+def build():
+    return MeanModel()
+
+
+def crash():
+    import os
+    os._exit(3)
+'''
+
+
+def _notebook(*sources: str) -> str:
+    cells = [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "outputs": [],
+              "execution_count": None, "source": src} for i, src in enumerate(sources)]
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sub") / "week09"
+    folder.mkdir()
+    (folder / "model.py").write_text(MODEL)
+    (folder / "nb.ipynb").write_text(_notebook("x = 40", "y = x + 2  # split cells are fine"))
+    (folder / "stuck.ipynb").write_text(_notebook("z = 1", "while True:\n    pass"))
+    spec = WeekSpec(id="week09", number=9, title="t", folder="week09", hours=1, goals=(),
+                    milestones=(), preload=("numpy",), time_limit_s=3, memory_limit_mb=4096)
+    w = Week(spec, folder, "weeks/week09", Limits(time_s=3, preload=("numpy",)))
+    yield w
+    w.close()
+    assert (folder / "model.py").read_text() == MODEL  # the learner's file is untouched
+
+
+def test_objects_that_cannot_cross_come_back_as_handles(week):
+    model = week.call("model.build")
+    assert isinstance(model, Handle) and model.type_name == "model.MeanModel"
+    fitted = model.fit(np.zeros((4, 2)), np.array([1.0, 2.0, 3.0, 4.0]))
+    assert isinstance(fitted, Handle)
+    assert model.mean_ == 2.5
+    np.testing.assert_array_equal(model.predict(np.zeros((3, 2))), [2.5, 2.5, 2.5])
+
+
+def test_notebook_names_are_read_by_name_not_position(week):
+    week.run_notebook("nb.ipynb")
+    assert week.eval("y") == 42
+    with pytest.raises(LearnerFault) as info:
+        week.eval("not_defined")
+    assert info.value.reason == "MISSING" and "nb.ipynb defines no `not_defined`" in str(
+        info.value.evalue)
+
+
+def test_a_stuck_cell_times_out_with_its_position(week):
+    with pytest.raises(LearnerFault) as info:
+        week.run_notebook("stuck.ipynb")
+    assert info.value.reason == "TIMEOUT"
+    assert "stuck.ipynb, cell 2 (while True:)" in info.value.where
+
+
+def test_handles_die_with_the_kernel_and_say_so(week):
+    model = week.call("model.build")
+    with pytest.raises(LearnerFault) as info:
+        week.call("model.crash")
+    assert info.value.reason == "EXIT"
+    with pytest.raises(LearnerFault) as lost:
+        model.fit([1], [1])
+    assert "lost when the sandbox restarted" in lost.value.evalue
+    assert week.call("model.build").type_name == "model.MeanModel"  # the next call works
+
+
+def test_sandbox_copy_is_removed_on_close(tmp_path):
+    folder = tmp_path / "week01"
+    folder.mkdir()
+    (folder / "m.py").write_text("def f():\n    return 1\n")
+    spec = WeekSpec(id="week01", number=1, title="t", folder="week01", hours=1, goals=(),
+                    milestones=(), preload=(), time_limit_s=5, memory_limit_mb=4096)
+    w = Week(spec, folder, "weeks/week01", Limits(time_s=5, preload=()))
+    assert w.call("m.f") == 1
+    sandbox_dir = Path(w.sandbox.tmp)
+    w.close()
+    assert not sandbox_dir.exists()
