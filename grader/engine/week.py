@@ -42,8 +42,8 @@ class Week:
         self._notebook: tuple[str, int] | None = None  # (run key, sandbox generation) loaded
         self._notebook_name = ""
         self._notebook_faults: dict[str, LearnerFault] = {}
-        self._call_faults: dict[str, LearnerFault] = {}
-        self._once: dict[tuple[str, int], tuple[bool, Any]] = {}  # target -> fault that cost a restart
+        self._call_faults: dict[str, LearnerFault] = {}  # target -> fault that cost a restart
+        self._once: dict[tuple[str, int], tuple[bool, Any]] = {}
 
     # -- sandbox ---------------------------------------------------------------------------
     @property
