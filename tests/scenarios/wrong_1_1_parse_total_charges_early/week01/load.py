@@ -1,0 +1,17 @@
+from pathlib import Path
+
+import pandas as pd
+
+TEXT_COLUMNS = [
+    "gender", "Partner", "Dependents", "PhoneService", "MultipleLines", "InternetService",
+    "OnlineSecurity", "OnlineBackup", "DeviceProtection", "TechSupport", "StreamingTV",
+    "StreamingMovies", "Contract", "PaperlessBilling", "PaymentMethod", "Churn",
+]
+
+
+def load_raw(path: str | Path) -> pd.DataFrame:
+    dtypes = {column: "string" for column in TEXT_COLUMNS}
+    # TotalCharges is money, so read it as a number straight away; " " means missing.
+    dtypes |= {"customerID": "string", "TotalCharges": "float64",
+               "tenure": "int64", "SeniorCitizen": "int64", "MonthlyCharges": "float64"}
+    return pd.read_csv(path, dtype=dtypes, index_col="customerID", na_values=[" "])
