@@ -31,12 +31,14 @@ import hashlib
 import json
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import nbformat
+
+from grader.engine import course as syllabus
+from grader.engine.course import Milestone
 
 MANIFEST = ".starters.json"
 HEADER = "# Starter generated from {source} by `make starters`. This file is yours: edit it."
@@ -56,28 +58,12 @@ class StarterError(Exception):
     """A solution or course.toml problem; the message names file:line and the fix."""
 
 
-@dataclass(frozen=True)
-class Milestone:
-    """One `[[weeks.milestones]]` entry, reduced to what maps a block to its id."""
-
-    id: str
-    files: tuple[str, ...]
-    targets: tuple[str, ...]
-
-
 Course = dict[str, list[Milestone]]  # week folder -> its milestones
 
 
 def load_course(path: Path) -> Course:
     """Read the milestones of each week folder from course.toml (the one catalogue)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    course: Course = {}
-    for week in data.get("weeks", []):
-        course[week.get("folder", week["id"])] = [
-            Milestone(str(m["id"]), tuple(m.get("files", [])), tuple(m.get("targets", [])))
-            for m in week.get("milestones", [])
-        ]
-    return course
+    return {week.folder: list(week.milestones) for week in syllabus.load(path.resolve()).weeks}
 
 
 # --- marked blocks, shared by modules and notebook cells ------------------------------------
