@@ -7,6 +7,7 @@ decoded data, so nothing the learner's code does inside the sandbox can change a
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -17,21 +18,36 @@ __all__ = ["describe", "expect", "expect_columns", "expect_dtype", "expect_dtype
            "expect_equal", "expect_index", "expect_type"]
 
 
+_LIBRARIES = {"pandas": "pandas", "polars": "polars", "numpy": "NumPy"}
+
+
+def kind(cls: type) -> str:
+    """A type as a learner would say it: ``pandas DataFrame``, ``polars DataFrame``, ``int``."""
+    library = _LIBRARIES.get(cls.__module__.split(".")[0])
+    return f"{library} {cls.__name__}" if library else cls.__name__
+
+
+def _article(words: str) -> str:
+    return f"an {words}" if words[:1].lower() in "aeiou" else f"a {words}"
+
+
 def describe(value: Any) -> str:
-    """A short, type-first description: ``Series of float64, length 5634``."""
+    """A short, type-first description: ``pandas Series of float64, length 5634``."""
     if isinstance(value, Handle):
         return f"a {value.type_name} object (not plain data)"
-    kind = type(value).__name__
-    if kind == "Series":
+    if value is None:
+        return "None (did the function forget to return?)"
+    name = kind(type(value))
+    if name == "pandas Series":
         first = f", first value {value.iloc[0]!r}" if len(value) else ""
-        return f"Series of {value.dtype}, length {len(value)}{first}"
-    if kind == "DataFrame":
-        return f"DataFrame of shape {value.shape}"
-    if kind == "ndarray":
-        return f"ndarray of {value.dtype}, shape {value.shape}"
+        return f"{name} of {value.dtype}, length {len(value)}{first}"
+    if name in ("pandas DataFrame", "polars DataFrame"):
+        return f"{name} of shape {value.shape}"
+    if name == "NumPy ndarray":
+        return f"{name} of {value.dtype}, shape {value.shape}"
     text = repr(value)
     text = text if len(text) <= 80 else text[:77] + "..."
-    return f"{kind} {text}" if kind not in ("NoneType",) else "None"
+    return f"{name} {text}"
 
 
 def expect(condition: bool, message: str, *, expected: Any = None, got: Any = None) -> None:
@@ -45,8 +61,12 @@ def expect_type(value: Any, expected: type | tuple[type, ...], what: str = "the 
     types = expected if isinstance(expected, tuple) else (expected,)
     if not isinstance(value, Handle) and isinstance(value, types):
         return
-    names = " or ".join(t.__name__ for t in types)
-    raise CheckFailed(f"{what} should be a {names}", expected=names, got=describe(value))
+    names = " or ".join(kind(t) for t in types)
+    failed = CheckFailed(f"{what} should be {_article(names)}", expected=names,
+                         got=describe(value))
+    if kind(type(value)).startswith("polars") and "pandas" in names:
+        failed.lines.append("Tip       polars and pandas differ: convert with .to_pandas()")
+    raise failed
 
 
 def expect_dtype(series: Any, dtypes: str | Iterable[str], what: str = "the result") -> None:
@@ -74,6 +94,7 @@ def expect_columns(frame: Any, columns: Iterable[str], what: str = "the table") 
 def expect_dtypes(frame: Any, dtypes: Mapping[str, str | Iterable[str]],
                   what: str = "the table") -> None:
     """Each named column has one of the allowed dtypes; lists every column that does not."""
+    expect_type(frame, _pandas().DataFrame, what)
     wrong = []
     for column, allowed in dtypes.items():
         names = [allowed] if isinstance(allowed, str) else list(allowed)
@@ -87,6 +108,7 @@ def expect_dtypes(frame: Any, dtypes: Mapping[str, str | Iterable[str]],
 
 def expect_index(frame: Any, name: str, what: str = "the table") -> None:
     """The frame is indexed by `name`, with unique values."""
+    expect_type(frame, _pandas().DataFrame, what)
     if frame.index.name != name:
         raise CheckFailed(f"{what} should be indexed by {name}", expected=f"index {name!r}",
                           got=f"index {frame.index.name!r} ({type(frame.index).__name__})")
@@ -97,8 +119,21 @@ def expect_index(frame: Any, name: str, what: str = "the table") -> None:
 
 
 def expect_equal(got: Any, expected: Any, what: str = "the result", *,
-                 rtol: float = 1e-9, atol: float = 1e-12) -> None:
-    """Type, then shape and labels, then values (numbers within rtol/atol); shows first diffs."""
+                 rtol: float = 1e-9, atol: float = 1e-12, explain: str | None = None) -> None:
+    """Type, then shape and labels, then values (numbers within rtol/atol); shows first diffs.
+
+    `explain` replaces the Expected line with what the values mean ("0.0 for customers with
+    tenure 0"), for when a tolerance says less than the business rule.
+    """
+    try:
+        _expect_equal(got, expected, what, rtol, atol)
+    except CheckFailed as failed:
+        if explain and failed.expected is not None:
+            failed.expected = explain
+        raise
+
+
+def _expect_equal(got: Any, expected: Any, what: str, rtol: float, atol: float) -> None:
     pd = _pandas()
     if isinstance(expected, (pd.Series, pd.DataFrame)):
         expect_type(got, type(expected), what)
@@ -124,9 +159,13 @@ def expect_equal(got: Any, expected: Any, what: str = "the result", *,
         tolerance = atol + rtol * abs(expected)
         raise CheckFailed(f"{what} is off", expected=f"{expected!r} (± {tolerance:.2g})",
                           got=repr(got))
-    if type(got) is not type(expected) or got != expected:
-        raise CheckFailed(f"{what} is not what was expected", expected=describe(expected),
-                          got=describe(got))
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        if isinstance(got, numbers.Integral) and not isinstance(got, bool) and got == expected:
+            return  # 10 and numpy.int64(10) are the same count
+    elif type(got) is type(expected) and got == expected:
+        return
+    raise CheckFailed(f"{what} is not what was expected", expected=describe(expected),
+                      got=describe(got))
 
 
 def _compare_values(got: Any, expected: Any, what: str, rtol: float, atol: float) -> None:
@@ -139,6 +178,7 @@ def _compare_values(got: Any, expected: Any, what: str, rtol: float, atol: float
         raise CheckFailed(f"{what} has the wrong columns", expected=_clip(list(e.columns)),
                           got=_clip(list(g.columns)))
     bad = np.zeros(len(e), dtype=bool)
+    numeric = all(e[c].dtype.kind in "fiu" for c in e.columns)
     for column in e.columns:
         ge, ee = g[column], e[column]
         if ee.dtype.kind in "fiu" and ge.dtype.kind in "fiub":
@@ -150,13 +190,18 @@ def _compare_values(got: Any, expected: Any, what: str, rtol: float, atol: float
                               for x, y in zip(a, b, strict=True)], dtype=bool)
         bad |= ~close
     if bad.any():
-        rows = np.flatnonzero(bad)
-        table = pd.DataFrame({"expected": e.iloc[rows[:5], 0] if e.shape[1] == 1 else
-                              [e.iloc[i].tolist() for i in rows[:5]],
-                              "got": g.iloc[rows[:5], 0] if g.shape[1] == 1 else
-                              [g.iloc[i].tolist() for i in rows[:5]]})
+        rows = np.flatnonzero(bad)[:5]
+        show = (lambda v: v) if numeric else repr  # text: show ' ' and '' as they are
+        table = pd.DataFrame(
+            {"expected": [show(e.iloc[i, 0]) if e.shape[1] == 1 else e.iloc[i].tolist()
+                          for i in rows],
+             "got": [show(g.iloc[i, 0]) if g.shape[1] == 1 else g.iloc[i].tolist()
+                     for i in rows]},
+            index=e.index[rows])
+        expected_text = (f"values within rtol={rtol:g}, atol={atol:g}" if numeric
+                         else "the same values")
         raise CheckFailed(f"{what}: {bad.sum()} of {len(e)} rows differ",
-                          expected=f"values within rtol={rtol:g}, atol={atol:g}",
+                          expected=expected_text,
                           got="first differing rows:\n" + table.to_string(max_colwidth=40))
 
 

@@ -43,7 +43,7 @@ class Week:
         self._notebook_name = ""
         self._notebook_faults: dict[str, LearnerFault] = {}
         self._call_faults: dict[str, LearnerFault] = {}  # target -> fault that cost a restart
-        self._once: dict[tuple[str, int], tuple[bool, Any]] = {}
+        self._once: dict[tuple[str, int], tuple[bool, Any, str, str]] = {}
 
     # -- sandbox ---------------------------------------------------------------------------
     @property
@@ -82,6 +82,12 @@ class Week:
             shutil.copyfile(source, target)
         return str(target)
 
+    def put_file(self, name: str, content: bytes) -> str:
+        """Write a file the check made (a variant of a data set) into the sandbox; its path."""
+        target = self.sandbox.io / name
+        target.write_bytes(content)
+        return str(target)
+
     def label(self, obj: Any, label: str) -> Any:
         """Name an argument the way messages should show it (``telco_churn_raw``)."""
         self._labels[id(obj)] = label
@@ -111,10 +117,11 @@ class Week:
         memo_key = (key, self.sandbox.generation)
         if memo_key not in self._once:
             try:
-                self._once[memo_key] = (True, thunk())
+                result = (True, thunk())
             except LearnerFault as fault:
-                self._once[memo_key] = (False, fault)
-        ok, value = self._once[memo_key]
+                result = (False, fault)
+            self._once[memo_key] = (*result, current.checking, current.where)
+        ok, value, current.checking, current.where = self._once[memo_key]
         if not ok:
             raise value
         return value

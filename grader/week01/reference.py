@@ -34,3 +34,14 @@ def total_charges(raw_text: Any) -> Any:
 
     text = raw_text.set_index("customerID")["TotalCharges"].str.strip()
     return pd.to_numeric(text.where(text != "", "0")).astype("float64").rename("TotalCharges")
+
+
+def duplicated_customers(raw_text: Any) -> int:
+    """Rows identical to an earlier one in every column but the id: different customers."""
+    return int(raw_text.drop(columns="customerID").duplicated().sum())
+
+
+def without_blanks(raw_text: Any) -> bytes:
+    """The raw CSV without the tenure-0 rows, written as IBM writes it: no blank TotalCharges."""
+    billed = raw_text[raw_text["TotalCharges"].str.strip() != ""]
+    return billed.to_csv(index=False, lineterminator="\n").encode()

@@ -1,8 +1,16 @@
 """Hidden checks for week 1: held-out customers and perturbed copies the learner never saw."""
 
 import numpy as np
+import pandas as pd
 
-from grader.engine.checks import expect, expect_dtypes, expect_equal, expect_index, milestone
+from grader.engine.checks import (
+    expect,
+    expect_dtypes,
+    expect_equal,
+    expect_index,
+    expect_type,
+    milestone,
+)
 from grader.week01 import reference
 from grader.week01.reference import LOAD_DTYPES
 
@@ -24,7 +32,15 @@ def test_load_holdout_customers(week):
 def test_charges_on_holdout(week):
     raw = week.data("telco_churn_holdout")
     got = week.call("clean.total_charges_as_float", reference.indexed(raw))
+    expect_type(got, pd.Series, what="TotalCharges")
     expect_equal(got.rename("TotalCharges"), reference.total_charges(raw), what="TotalCharges")
+
+
+@milestone("1.1", category="fails on a file without blank charges")
+def test_load_holdout_without_blanks(week):
+    path = week.put_file("holdout_no_blanks.csv",
+                         reference.without_blanks(week.data("telco_churn_holdout")))
+    expect_dtypes(week.call("load.load_raw", path), LOAD_DTYPES)
 
 
 @milestone("1.2", category="fails when blanks or row order change")
@@ -36,6 +52,7 @@ def test_charges_on_shuffled_padded_copy(week, seed):
     raw.loc[blank, "TotalCharges"] = rng.choice(["", "   ", "\t"], size=int(blank.sum()))
     raw["TotalCharges"] = raw["TotalCharges"].where(blank, " " + raw["TotalCharges"] + " ")
     got = week.call("clean.total_charges_as_float", reference.indexed(raw))
+    expect_type(got, pd.Series, what="TotalCharges")
     expect_equal(got.rename("TotalCharges"), reference.total_charges(raw), what="TotalCharges")
 
 
