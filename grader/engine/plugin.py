@@ -90,6 +90,8 @@ def pytest_configure(config: pytest.Config) -> None:
     grading = Grading(config)
     config.stash[_GRADING] = grading
     _quiet_pytest_output(config)
+    if grading.is_controller and getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadgroup"  # a week's checks share one worker, so one kernel
     if not grading.is_controller and not config.option.collectonly:
         _warm(grading, config)
 
