@@ -36,6 +36,33 @@ def build():
 def crash():
     import os
     os._exit(3)
+
+
+def noisy():
+    import logging
+    logging.getLogger("telco").info("cleaning %d rows", 3)
+    logging.getLogger("telco").debug("hidden at INFO")
+    print("printed")
+    return 3
+'''
+
+CLI = '''
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--output", required=True)
+    args = parser.parse_args(argv)
+    Path(args.output).write_text("done")
+    print("wrote", args.output, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
 '''
 
 
@@ -50,6 +77,7 @@ def week(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sub") / "week09"
     folder.mkdir()
     (folder / "model.py").write_text(MODEL)
+    (folder / "cli.py").write_text(CLI)
     (folder / "nb.ipynb").write_text(_notebook("x = 40", "y = x + 2  # split cells are fine"))
     (folder / "stuck.ipynb").write_text(_notebook("z = 1", "while True:\n    pass"))
     spec = WeekSpec(id="week09", number=9, title="t", folder="week09", hours=1, goals=(),
@@ -107,3 +135,24 @@ def test_sandbox_copy_is_removed_on_close(tmp_path):
     sandbox_dir = Path(w.sandbox.tmp)
     w.close()
     assert not sandbox_dir.exists()
+
+
+def test_snippets_run_check_code_next_to_learner_code(week):
+    code = """
+import logging
+import model
+logging.getLogger("telco").setLevel(logging.INFO)
+result = model.noisy()
+"""
+    got = week.run_snippet(code, capture=True)
+    assert got["result"] == 3 and got["stdout"] == "printed\n" and got["error"] is None
+    assert got["logs"] == [{"logger": "telco", "level": "INFO", "message": "cleaning 3 rows"}]
+    assert week.run_snippet("result = sum(values)", values=[1, 2, 3]) == 6
+
+
+def test_command_line_tools_run_in_the_sandbox_copy(week):
+    done = week.run_module("cli", "--output", "out.txt")
+    assert done["returncode"] == 0 and "wrote out.txt" in done["stderr"]
+    assert week.read_file("out.txt") == b"done"
+    assert week.read_file("../../etc/passwd") is None  # only files inside the sandbox copy
+    assert week.run_module("cli")["returncode"] == 2  # argparse: missing --output

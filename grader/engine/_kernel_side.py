@@ -100,12 +100,50 @@ def _perform(req: dict[str, Any]) -> Any:
             return eval(req["name"], ns)
         except NameError as exc:
             raise _Missing(str(exc)) from None
+    if op == "snippet":
+        _, kwargs = _decode_all([], req.get("kwargs", {}))
+        return _snippet(req["name"], kwargs, bool(req.get("capture")))
     if op == "release":
         _handles.pop(req["handle"], None)
         return None
     if op == "reset":
         return _reset()
     raise ValueError(f"unknown op {op!r}")
+
+
+def _snippet(code: str, inputs: dict[str, Any], capture: bool) -> Any:
+    """Run a check's own code next to the learner's (context managers, timings, logging).
+
+    The code sets `result`; with `capture`, log records and printed text come back too.
+    """
+    import contextlib
+    import io
+    import logging
+
+    ns: dict[str, Any] = {"__name__": "__grader_snippet__", **inputs}
+    if not capture:
+        exec(compile(code, "<grader check>", "exec"), ns)
+        return ns.get("result")
+    records: list[dict[str, Any]] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append({"logger": record.name, "level": record.levelname,
+                            "message": record.getMessage()})
+
+    handler, out = Keep(level=1), io.StringIO()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    error = None
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "<grader check>", "exec"), ns)
+    except Exception as exc:  # reported as data: the check decides what a raise means
+        error = {"type": type(exc).__name__, "message": str(exc)}
+    finally:
+        root.removeHandler(handler)
+    return {"result": ns.get("result"), "logs": records, "stdout": out.getvalue(),
+            "error": error}
 
 
 def _wrap_import(thunk: Any) -> Any:

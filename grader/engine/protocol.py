@@ -37,7 +37,7 @@ class Status(StrEnum):
     ERROR = "error"
 
 
-Op = Literal["call", "eval", "getattr", "release", "reset", "import"]
+Op = Literal["call", "eval", "getattr", "release", "reset", "import", "snippet"]
 
 
 class Request(TypedDict):

@@ -254,5 +254,46 @@ class Sandbox:
         return response
 
 
+    def run_process(self, args: list[str], timeout: float) -> dict[str, Any]:
+        """Run ``python ARGS`` in the sandbox copy (a command-line tool), with the same limits.
+
+        Returns exit code, stdout and stderr; running past `timeout` gives ``timeout: True``.
+        """
+        import subprocess
+
+        limit = self.limits.memory_mb << 20
+
+        def limit_memory() -> None:  # runs in the child, before the learner's code
+            import resource
+
+            if limit > 0:
+                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
+        try:
+            done = subprocess.run([sys.executable, *args], cwd=self.root, env=env,
+                                  capture_output=True, text=True, timeout=timeout,
+                                  stdin=subprocess.DEVNULL, preexec_fn=limit_memory,
+                                  check=False)
+        except subprocess.TimeoutExpired as exc:
+            return {"returncode": None, "stdout": _text(exc.stdout), "stderr": _text(exc.stderr),
+                    "timeout": True}
+        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
+                "timeout": False}
+
+    def read_file(self, relative: str) -> bytes | None:
+        """Bytes of a file the learner's code wrote in its sandbox copy, or None if absent."""
+        path = (self.root / relative).resolve()
+        if self.root.resolve() not in path.parents or not path.is_file():
+            return None
+        return path.read_bytes()
+
+
+def _text(data: bytes | str | None) -> str:
+    if isinstance(data, bytes):
+        return data.decode(errors="replace")
+    return data or ""
+
+
 class SandboxBroken(RuntimeError):
     """The sandbox itself could not be started: a grader or installation problem."""

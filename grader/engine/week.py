@@ -126,6 +126,33 @@ class Week:
             raise value
         return value
 
+    def run_snippet(self, code: str, *, capture: bool = False, label: str = "",
+                    **inputs: Any) -> Any:
+        """Run the check's own `code` in the week's kernel, where it can use learner modules.
+
+        For what a plain call cannot do: enter a context manager, time a function against a
+        loop in the same process, collect log records. `code` sets ``result``; `inputs` arrive
+        as data. With `capture`, returns ``{"result", "logs", "stdout", "error"}``.
+        """
+        current.checking = label or current.checking
+        return self.request({"op": "snippet", "name": code, "capture": capture}, (), inputs,
+                            label=label)
+
+    def run_module(self, module: str, *args: str, timeout: float | None = None) -> dict[str, Any]:
+        """``python -m module args...`` in the sandbox copy: exit code, stdout, stderr."""
+        current.checking = " ".join(["python -m", module, *args])
+        current.where = f"{self.shown_as}/{module}.py"
+        result = self.sandbox.run_process(["-m", module, *args],
+                                          timeout or self.time_limit_s)
+        if result["timeout"]:
+            raise LearnerFault(Reason.TIMEOUT, "TIMEOUT", f"{timeout or self.time_limit_s:g} s",
+                               where=current.where, checking=current.checking)
+        return result
+
+    def read_file(self, relative: str) -> bytes | None:
+        """A file the learner's code wrote, relative to the week folder (None if absent)."""
+        return self.sandbox.read_file(relative)
+
     def imports(self, module: str) -> None:
         """Import a learner module (IMPORT/SYNTAX faults surface here)."""
         current.where = f"{self.shown_as}/{module}.py"
