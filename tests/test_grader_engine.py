@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
+from grader.engine.course import load
 from tests.grading import ROOT, grade, tree_hash
 
 SCHEMA = json.loads((ROOT / "grader" / "engine" / "report.schema.json").read_text())
@@ -70,7 +72,8 @@ def test_schema_rejects_a_report_with_an_unknown_status(solutions):
 def test_markdown_summary_goes_to_github_step_summary(solutions):
     _, summary, _ = solutions
     text = summary.read_text()
-    assert text.startswith("## ML Path: 5/5 points")
+    total = sum(m.points for w in load().weeks for m in w.milestones)
+    assert text.startswith(f"## ML Path: {total}/{total} points")
     assert "| 1.2 Parse TotalCharges as money | ✅ passed | 2/2 |" in text
 
 
@@ -116,9 +119,10 @@ def test_hidden_failures_show_only_a_category(tmp_path):
 
 
 def test_selecting_one_week_and_keyword(tmp_path):
-    graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank")
-    ids = [m["id"] for m in _milestones(graded.report)]
-    assert ids == ["1.2"], ids
+    graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank_charges")
+    assert [m["id"] for m in _milestones(graded.report)] == ["1.2"]
+    graded = grade(ROOT / "solutions", tmp_path, "--milestone", "1.1", "--milestone", "1.3")
+    assert [m["id"] for m in _milestones(graded.report)] == ["1.1", "1.3"]
 
 
 def test_unchanged_rerun_replays_cached_verdicts(tmp_path):
@@ -126,14 +130,15 @@ def test_unchanged_rerun_replays_cached_verdicts(tmp_path):
     report = tmp_path / "r.json"
     cmd = [sys.executable, "-m", "pytest", "grader/", "--submission", "solutions", "-q",
            "--report", str(report), "-p", "no:cacheprovider"]
-    env = {**os.environ, "GRADER_SEED": "11"}
+    env = {**os.environ, "GRADER_SEED": str(random.randrange(2**31))}  # a seed not cached yet
     subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env, check=True)
     first = json.loads(report.read_text())
     second_run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     second = json.loads(report.read_text())
     assert second_run.returncode == 0
     assert [m["status"] for m in _milestones(first)] == [m["status"] for m in _milestones(second)]
-    assert second["duration_s"] < first["duration_s"]
+    checks = sum(m["checks"] for m in _milestones(second))
+    assert f"({checks} unchanged checks not re-run)" in second_run.stdout, second_run.stdout
 
 
 def test_missing_submission_folder_is_a_clear_error(tmp_path):

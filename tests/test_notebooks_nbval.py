@@ -5,12 +5,15 @@ drops pyproject's addopts (which keep the grader's plugins lean) and `-p nbval` 
 `--nbval-lax` runs every code cell but compares only the outputs of cells marked
 `# NBVAL_CHECK_OUTPUT`. The notebook's own kernelspec is used (`ml-path`, registered by
 `make setup`), as in JupyterLab; a missing or foreign kernel fails with the doctor's fix.
+Each runs in a temporary copy of its week (data at ../../data, as in the repository), so the
+files a notebook writes (figures/) never land in solutions/.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +30,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the kernel colours its tracebacks
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_solution_notebook_runs(notebook: Path):
+def test_solution_notebook_runs(notebook: Path, tmp_path: Path):
     rel = notebook.relative_to(ROOT).as_posix()
     nb = json.loads(notebook.read_text(encoding="utf-8"))  # plain JSON: nbformat imports slowly
     kernel = nb.get("metadata", {}).get("kernelspec", {}).get("name", "")
@@ -39,9 +42,13 @@ def test_solution_notebook_runs(notebook: Path):
 
     cells = sum(1 for cell in nb["cells"]
                 if cell["cell_type"] == "code" and "".join(cell["source"]).strip())
+    week = tmp_path / "solutions" / notebook.parent.name
+    shutil.copytree(notebook.parent, week, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "data").symlink_to(ROOT / "data")
     args = [sys.executable, "-m", "pytest", "-p", "nbval", "--nbval-lax", "-q",
-            "-p", "no:cacheprovider", "-o", "addopts=", "--color=no", rel]
-    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+            "-p", "no:cacheprovider", "-o", "addopts=", "--color=no", "--rootdir", str(tmp_path),
+            str(week / notebook.name)]
+    run = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT_S)
     output = ANSI.sub("", f"$ python {' '.join(args[1:])}\n{run.stdout}{run.stderr}")
     assert run.returncode == 0, f"{rel} does not run top to bottom under nbval:\n{output}"
     passed = re.search(r"(\d+) passed", run.stdout)

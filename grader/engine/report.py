@@ -96,8 +96,8 @@ def next_up(report: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def terminal_lines(report: dict[str, Any], report_path: str) -> list[str]:
-    """The progress summary printed after every run."""
+def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0) -> list[str]:
+    """The progress summary printed after every run; `cached` checks were replayed."""
     lines = [f"{report['course']} · progress of {report['submission']}/"]
     for week in report["weeks"]:
         ms = week["milestones"]
@@ -110,7 +110,8 @@ def terminal_lines(report: dict[str, Any], report_path: str) -> list[str]:
         lines.append(f"Week {week['number']}  {week['title']:<28} {_bar(c['passed'], len(ms))}"
                      f"  {' · '.join(parts)}  {points}/{max_points} pts")
     t = report["totals"]
-    lines.append(f"Total: {t['points']}/{t['max_points']} points in {report['duration_s']:.1f} s")
+    lines.append(f"Total: {t['points']}/{t['max_points']} points in {report['duration_s']:.1f} s"
+                 + (f" ({cached} unchanged checks not re-run)" if cached else ""))
     up = next_up(report)
     others = [m for w in report["weeks"] for m in w["milestones"]
               if m["status"] != Status.PASSED and m is not up]

@@ -18,6 +18,7 @@ SEED_HELP = "seed for generated inputs of hidden checks (default: $GRADER_SEED, 
 TIME_HELP = "seconds allowed per call or notebook cell, overriding course.toml"
 CACHE_HELP = "grade every check again even when nothing changed"
 HIDDEN_HELP = "show hidden checks' full messages (instructors only)"
+MILESTONE_HELP = "grade only this milestone (repeat for several), e.g. --milestone 1.4"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def add_options(parser: Any) -> None:
     group.addoption("--time-limit", metavar="S", help=TIME_HELP)
     group.addoption("--no-cache", action="store_true", help=CACHE_HELP)
     group.addoption("--show-hidden", action="store_true", help=HIDDEN_HELP)
+    group.addoption("--milestone", action="append", metavar="ID", help=MILESTONE_HELP)
 
 
 def _number(value: str, where: str, kind: type) -> Any:

@@ -68,13 +68,13 @@ def _fault_message(milestone: Milestone, fault: LearnerFault) -> str:
 
 
 def _failed_message(milestone: Milestone, failed: CheckFailed) -> str:
+    hint = [f"{'Hint 1':<9} {_hint(milestone)}"] if milestone.hints else []
     return render("✗", milestone.id, milestone.title, failed.where, [
         ("Checking", failed.checking),
         ("Problem", failed.message),
         ("Expected", "" if failed.expected is None else str(failed.expected)),
         ("Got", "" if failed.got is None else str(failed.got)),
-        ("Hint 1", _hint(milestone)),
-    ], failed.lines)
+    ], [*failed.lines, *hint])
 
 
 def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool,
