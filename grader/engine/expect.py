@@ -85,8 +85,8 @@ def expect_columns(frame: Any, columns: Iterable[str], what: str = "the table") 
     missing = [c for c in want if c not in have]
     extra = [c for c in have if c not in want]
     if missing or extra:
-        got = "; ".join(p for p in (f"missing {missing}" if missing else "",
-                                    f"unexpected {extra}" if extra else "") if p)
+        got = "; ".join(p for p in (f"missing {_clip(missing)}" if missing else "",
+                                    f"unexpected {_clip(extra)}" if extra else "") if p)
         raise CheckFailed(f"{what} has the wrong columns",
                           expected=f"{len(want)} columns: {_clip(want)}", got=got)
 

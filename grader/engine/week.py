@@ -127,14 +127,19 @@ class Week:
         return value
 
     def run_snippet(self, code: str, *, capture: bool = False, label: str = "",
-                    **inputs: Any) -> Any:
+                    target: str = "", **inputs: Any) -> Any:
         """Run the check's own `code` in the week's kernel, where it can use learner modules.
 
         For what a plain call cannot do: enter a context manager, time a function against a
         loop in the same process, collect log records. `code` sets ``result``; `inputs` arrive
-        as data. With `capture`, returns ``{"result", "logs", "stdout", "error"}``.
+        as data. With `capture`, returns ``{"result", "logs", "stdout", "error"}``; the
+        starter's NotImplementedError still means "not started". `target` ("arrays.sigmoid")
+        names the learner function the message should point at.
         """
         current.checking = label or current.checking
+        if target:
+            module, _, func = target.rpartition(".")
+            current.where = f"{self.shown_as}/{module.replace('.', '/')}.py::{func}"
         return self.request({"op": "snippet", "name": code, "capture": capture}, (), inputs,
                             label=label)
 
@@ -146,6 +151,10 @@ class Week:
                                           timeout or self.time_limit_s)
         if result["timeout"]:
             raise LearnerFault(Reason.TIMEOUT, "TIMEOUT", f"{timeout or self.time_limit_s:g} s",
+                               where=current.where, checking=current.checking)
+        last = (result["stderr"].strip().splitlines() or [""])[-1]
+        if result["returncode"] and last.startswith("NotImplementedError: Milestone"):
+            raise LearnerFault(Reason.NOT_STARTED, "NotImplementedError", last.split(": ", 1)[1],
                                where=current.where, checking=current.checking)
         return result
 

@@ -1,0 +1,31 @@
+import pandas as pd
+
+
+def total_charges_as_float(raw: pd.DataFrame) -> pd.Series:
+    text = raw["TotalCharges"].astype("string").str.strip()
+    return pd.to_numeric(text.replace("", "0")).astype("float64").rename("TotalCharges")
+
+COLUMNS = {"gender": "gender", "SeniorCitizen": "senior_citizen", "Partner": "partner",
+           "Dependents": "dependents", "tenure": "tenure", "PhoneService": "phone_service",
+           "MultipleLines": "multiple_lines", "InternetService": "internet_service",
+           "OnlineSecurity": "online_security", "OnlineBackup": "online_backup",
+           "DeviceProtection": "device_protection", "TechSupport": "tech_support",
+           "StreamingTV": "streaming_tv", "StreamingMovies": "streaming_movies",
+           "Contract": "contract", "PaperlessBilling": "paperless_billing",
+           "PaymentMethod": "payment_method", "MonthlyCharges": "monthly_charges",
+           "TotalCharges": "total_charges", "Churn": "churn"}
+BOOL = ["partner", "dependents", "phone_service", "multiple_lines", "online_security",
+        "online_backup", "device_protection", "tech_support", "streaming_tv",
+        "streaming_movies", "paperless_billing", "churn"]
+
+
+def clean(raw: pd.DataFrame) -> pd.DataFrame:
+    df = raw.rename(columns=COLUMNS)[list(COLUMNS.values())].rename_axis("customer_id")
+    for col in BOOL:
+        df[col] = df[col].str.strip().isin(["Yes"])
+    df["senior_citizen"] = df["senior_citizen"].astype(bool)
+    for col in ["gender", "internet_service", "contract", "payment_method"]:
+        df[col] = df[col].str.strip().astype(str).astype("category")
+    money = pd.to_numeric(df["total_charges"], errors="coerce")
+    df["total_charges"] = money.fillna(money.mean()).astype(float)  # a typical total
+    return df
