@@ -20,7 +20,10 @@ def test_scenario(case, tmp_path):
     spec = json.loads((SCENARIOS / case / "expected.json").read_text())
     submission = build_submission(SCENARIOS / case, tmp_path)
     before = tree_hash(submission)
-    graded = grade(submission, tmp_path, *spec.get("args", []))
+    # Grade the milestones the case speaks about (its own, and the neighbours that must stay
+    # green): the whole week would take ten times longer for the same evidence.
+    selected = [arg for m in spec["milestones"] for arg in ("--milestone", m)]
+    graded = grade(submission, tmp_path, *spec.get("args", []), *selected)
     assert tree_hash(submission) == before, "grading changed the learner's files"
     assert graded.seconds < spec.get("max_seconds", 60), (
         f"{case} took {graded.seconds:.1f} s, over its bound of {spec.get('max_seconds', 60)} s")
