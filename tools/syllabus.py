@@ -42,14 +42,7 @@ def _number(value: float) -> str:
 
 def where(milestone: Milestone) -> str:
     """Where the learner works: `load.py::load_raw`, or the notebook's file name."""
-    places = []
-    for target in milestone.targets or milestone.files:
-        if target.endswith((".ipynb", ".py")):
-            places.append(f"`{target}`")
-        else:
-            module, _, func = target.rpartition(".")
-            places.append(f"`{module.replace('.', '/')}.py::{func}`")
-    return ", ".join(places)
+    return ", ".join(f"`{place}`" for place in milestone.places())
 
 
 def _points(week: Week) -> int:

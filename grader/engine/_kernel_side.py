@@ -227,8 +227,6 @@ def _describe(exc: BaseException) -> dict[str, Any]:
         exc = exc.__cause__
         reason = R.IMPORT
     reason = _reason(exc) if reason is None or isinstance(exc, SyntaxError) else reason
-    if isinstance(exc, (KeyboardInterrupt, MemoryError, SystemExit)) or reason == R.STDIN:
-        pass
     try:
         evalue = str(exc)
     except Exception:

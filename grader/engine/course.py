@@ -28,13 +28,21 @@ class Milestone:
     minutes: int = 0
     time_limit_s: float | None = None
 
+    def places(self) -> list[str]:
+        """Where the learner works, relative to the week: `clean.py::clean`, `explore.ipynb`."""
+        places = []
+        for target in self.targets or self.files:
+            if target.endswith((".ipynb", ".py")):
+                places.append(target)
+            else:
+                module, _, func = target.rpartition(".")
+                places.append(f"{module.replace('.', '/')}.py::{func}")
+        return places
+
     def where(self, shown_week: str) -> str:
         """`weeks/week01/clean.py::total_charges_as_float`, as the learner would look for it."""
-        target = self.targets[0] if self.targets else (self.files[0] if self.files else "")
-        if target.endswith(".ipynb"):
-            return f"{shown_week}/{target}"
-        module, _, func = target.rpartition(".")
-        return f"{shown_week}/{module.replace('.', '/')}.py::{func}"
+        places = self.places()
+        return f"{shown_week}/{places[0]}" if places else shown_week
 
 
 @dataclass(frozen=True)

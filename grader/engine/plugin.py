@@ -216,12 +216,9 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     for name, value in report.user_properties:
         if name == _PROP and report.when == "call":
             _records.append(json.loads(value))
-    if report.when == "setup" and report.failed:
-        _setup_errors.append(report.nodeid)
 
 
 _records: list[dict[str, Any]] = []
-_setup_errors: list[str] = []
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
