@@ -6,6 +6,7 @@ the solutions (laid out like weeks/) and an expected.json fragment of the report
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -38,8 +39,16 @@ class Graded:
         raise KeyError(f"milestone {milestone_id} not in the report:\n{self.stdout[-3000:]}")
 
 
+PATCH = "# scenario: patch"
+
+
 def build_submission(case: Path, dest: Path) -> Path:
-    """solutions/ overlaid with the case's files: a whole submission differing only there."""
+    """solutions/ overlaid with the case's files: a whole submission differing only there.
+
+    A case file is copied over the solution file, unless it starts with ``# scenario: patch``:
+    then only its top-level definitions replace the solution's ones of the same name, so a
+    case shows just the mistake it is about.
+    """
     submission = dest / "submission"
     shutil.copytree(ROOT / "solutions", submission,
                     ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
@@ -48,8 +57,61 @@ def build_submission(case: Path, dest: Path) -> Path:
         if path.is_file() and rel.parts[0].startswith("week"):
             target = submission / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            text = path.read_bytes()
+            if path.suffix == ".py" and text.startswith(PATCH.encode()):
+                text = patch_module(target.read_text(), text.decode()).encode()
+            target.write_bytes(text)
     return submission
+
+
+def _name(node: ast.stmt) -> str:
+    """What a top-level statement defines: a function, class or variable name, or its text."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+            node.targets[0], ast.Name):
+        return node.targets[0].id
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id
+    return ast.dump(node)
+
+
+def _span(lines: list[str], node: ast.stmt) -> tuple[int, int]:
+    """0-based line span of a statement, with its decorators and the comments just above."""
+    start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))]) - 1
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    return start, node.end_lineno
+
+
+def patch_module(original: str, patch: str) -> str:
+    """`original` with each top-level definition of `patch` put in place of its namesake.
+
+    New imports go after the original's imports; other new statements go at the end.
+    """
+    lines = original.splitlines(keepends=True)
+    tree = ast.parse(original)
+    spans = {_name(n): _span(lines, n) for n in tree.body}
+    patch_lines = patch.splitlines(keepends=True)
+    replace, new_imports, appended = {}, [], []
+    for node in ast.parse(patch).body:
+        start, end = _span(patch_lines, node)
+        text = "".join(line for line in patch_lines[start:end] if not line.startswith(PATCH))
+        if _name(node) in spans:
+            replace[spans[_name(node)]] = text
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            new_imports.append(text)
+        else:
+            appended.append("\n\n" + text)
+    imports_end = max((n.end_lineno for n in tree.body
+                       if isinstance(n, (ast.Import, ast.ImportFrom))), default=0)
+    if new_imports:  # an empty span: inserted, nothing removed
+        replace[(imports_end, imports_end)] = "".join(new_imports)
+    out, i = [], 0
+    for (start, end), text in sorted(replace.items()):
+        out += [*lines[i:start], text]
+        i = end
+    return "".join(out + lines[i:]) + "".join(appended)
 
 
 def grade(submission: Path, tmp: Path, *args: str, env: dict[str, str] | None = None) -> Graded:

@@ -40,3 +40,13 @@ def test_scenario(case, tmp_path):
     assert graded.report["totals"]["error"] == 0, graded.stdout[-3000:]
     expected_exit = 0 if all(w["status"] == "passed" for w in spec["milestones"].values()) else 1
     assert graded.returncode == expected_exit, graded.stdout[-3000:]
+
+
+def test_patch_cases_replace_only_their_definitions():
+    from tests.grading import PATCH, patch_module
+
+    original = 'import os\n\nLIMIT = 3\n\n\ndef f():\n    return 1\n\n\ndef g():\n    return 2\n'
+    patch = f"{PATCH}\nimport sys\n\n# the mistake\ndef g():\n    return sys.maxsize\n"
+    merged = patch_module(original, patch)
+    assert merged == ('import os\nimport sys\n\nLIMIT = 3\n\n\ndef f():\n    return 1\n\n\n'
+                      '# the mistake\ndef g():\n    return sys.maxsize\n')

@@ -1,45 +1,4 @@
-"""Milestone 1.10: one business question, answered by three data engines.
-
-The retention team asks: *per contract and internet service, how many customers do we have,
-what share of them left, and what do they pay each month?* You will answer it three times,
-from the raw CSV each time: with pandas, with polars and with DuckDB's SQL. Not because the
-question needs three tools, but because you will meet all three at work: pandas in most
-notebooks, polars in pipelines that outgrew pandas, SQL wherever data lives in a database or a
-warehouse. Writing the same answer in each shows what the tools share (group, aggregate,
-name the result) and where they differ (eager or lazy, methods or SQL, who owns the index).
-The three answers must agree to the last digit: that agreement is your test.
-
-Every function returns the same table, one row per (contract, internet service) pair:
-
-==================== ========= ================================================
-column               type      meaning
-==================== ========= ================================================
-contract             text      ``Contract`` as written in the file
-internet_service     text      ``InternetService`` as written in the file
-customers            int       customers in the group (rows of the file)
-churn_rate           float     share of them with ``Churn == "Yes"``, 0 to 1
-mean_monthly_charges float     mean ``MonthlyCharges``, in dollars
-==================== ========= ================================================
-
-The row order is not specified: each engine groups in its own order (polars even changes it
-from run to run). Sort by ``contract`` and ``internet_service`` before comparing or showing.
-"""
-
-from __future__ import annotations
-
-from pathlib import Path
-
-import duckdb
-import pandas as pd
-import polars as pl
-
-#: The columns every summary has, in this order.
-SUMMARY_COLUMNS = ["contract", "internet_service", "customers", "churn_rate",
-                   "mean_monthly_charges"]
-#: The raw columns the question needs; reading only these is faster with every engine.
-NEEDED = ["Contract", "InternetService", "Churn", "MonthlyCharges"]
-
-
+# scenario: patch (only what differs from the solution)
 def churn_summary_pandas(path: str | Path) -> pd.DataFrame:
     """Churn per (contract, internet service) pair, computed with pandas.
 
