@@ -20,6 +20,7 @@ import pytest
 
 from grader.engine.course import Course, Milestone, load
 from tools import syllabus
+from tools.starters import OUTPUT_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORED = {"__pycache__", ".ipynb_checkpoints"}
@@ -138,11 +139,12 @@ def _target_problems(m: Milestone, folder: Path, shown: str, where: str) -> list
 
 
 def _files(folder: Path) -> set[PurePosixPath]:
-    """Files under `folder`, relative, without caches and notebook checkpoints."""
+    """Files under `folder`, relative, without caches, notebook checkpoints and run outputs."""
     if not folder.is_dir():
         return set()
     return {PurePosixPath(p.relative_to(folder).as_posix()) for p in folder.rglob("*")
-            if p.is_file() and not IGNORED & set(p.relative_to(folder).parts)}
+            if p.is_file() and not IGNORED & set(p.relative_to(folder).parts)
+            and p.relative_to(folder).parts[0] not in OUTPUT_FOLDERS}
 
 
 def stray_files(course: Course, solutions: Path, weeks: Path) -> list[str]:

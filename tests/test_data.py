@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "data" / "SHA256SUMS"
 RAW = ROOT / "data" / "telco_churn_raw.csv"
 HOLDOUT = ROOT / "grader" / "hidden" / "data" / "telco_churn_holdout.csv"
+CLEAN = ROOT / "data" / "telco_churn_clean.parquet"
+HOLDOUT_CLEAN = ROOT / "grader" / "hidden" / "data" / "telco_churn_holdout_clean.parquet"
 IBM_COLUMNS = [
     "customerID", "gender", "SeniorCitizen", "Partner", "Dependents", "tenure",
     "PhoneService", "MultipleLines", "InternetService", "OnlineSecurity", "OnlineBackup",
@@ -80,7 +82,26 @@ def test_build_reproduces_files(tmp_path: Path) -> None:
     need_holdout()
     from tools.build_data import build
 
-    built = build(tmp_path)
-    for committed in (RAW, HOLDOUT):
-        rel = committed.relative_to(ROOT).as_posix()
-        assert built[rel].read_bytes() == committed.read_bytes(), f"{rel} differs"
+    for rel, fresh in build(tmp_path).items():
+        assert fresh.read_bytes() == (ROOT / rel).read_bytes(), f"{rel} differs"
+
+
+@pytest.mark.parametrize(("raw_csv", "table"), [(RAW, CLEAN), (HOLDOUT, HOLDOUT_CLEAN)],
+                         ids=["learner", "holdout"])
+def test_clean_table_is_week1_solutions_answer(raw_csv: Path, table: Path) -> None:
+    """Week 2 starts where week 1 ends: the Parquet table is what week 1's solution builds."""
+    if not raw_csv.exists() or not (ROOT / "solutions").is_dir():
+        pytest.skip("needs the holdout and solutions/ (instructor repository)")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "solutions" / "week01"))
+    try:
+        from clean import clean
+        from load import load_raw
+    finally:
+        sys.path.pop(0)
+    expected = clean(load_raw(raw_csv))
+    got = pd.read_parquet(table)
+    # The id index may be str or string, the category levels str or object: values must agree.
+    pd.testing.assert_frame_equal(got, expected, check_categorical=False, check_index_type=False)
+    assert got["churn"].mean() == pytest.approx(0.265, abs=0.005)

@@ -14,7 +14,12 @@ The split is stratified on Churn: per class, in sorted order ("No", "Yes"), a
 ``numpy.random.default_rng(SPLIT_SEED)`` permutation picks round(20%) of the rows for the
 hidden holdout. Both files keep wa_churn's row order.
 
-    python -m tools.build_data           # (re)write both CSVs and data/SHA256SUMS
+From week 2 on, learners start from the *cleaned* customers (week 1's answer), saved as Parquet
+so the dtypes travel with the data: ``data/telco_churn_clean.parquet`` and, for hidden checks,
+``grader/hidden/data/telco_churn_holdout_clean.parquet``. They are cleaned by the judge's own
+week 1 reference (``grader/week01/reference.py``), never by the solutions.
+
+    python -m tools.build_data           # (re)write the CSVs, the Parquet tables and SHA256SUMS
     python -m tools.build_data --check   # rebuild in a temp dir, fail if anything differs
 """
 
@@ -32,6 +37,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 RAW = "data/telco_churn_raw.csv"
 HOLDOUT = "grader/hidden/data/telco_churn_holdout.csv"
+CLEAN = "data/telco_churn_clean.parquet"
+HOLDOUT_CLEAN = "grader/hidden/data/telco_churn_holdout_clean.parquet"
 MANIFEST = "data/SHA256SUMS"
 ID_SEED = 7590
 SPLIT_SEED = 2020
@@ -106,13 +113,25 @@ def split(df: pd.DataFrame, seed: int = SPLIT_SEED) -> tuple[pd.DataFrame, pd.Da
     return df[~is_held], df[is_held]
 
 
+def write_clean(raw_csv: Path, out: Path) -> None:
+    """Clean a raw CSV with the judge's week 1 reference and save it as Parquet.
+
+    Parquet keeps the dtypes (bool, category, int64, float64) and the customer_id index, so
+    ``pd.read_parquet`` gives week 2 exactly the table week 1 teaches how to build.
+    """
+    from grader.week01.reference import clean
+
+    raw = pd.read_csv(raw_csv, dtype=str, keep_default_na=False)
+    clean(raw).to_parquet(out, engine="pyarrow", index=True, compression="zstd")
+
+
 def sha256(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def build(out_root: Path) -> dict[str, Path]:
-    """Write both CSVs and the manifest under out_root; return {relative path: written file}."""
+    """Write the CSVs, the cleaned tables and the manifest; return {relative path: file}."""
     learner, holdout = split(to_ibm_layout(load_wa_churn()))
     files: dict[str, Path] = {}
     for rel, frame in [(RAW, learner), (HOLDOUT, holdout)]:
@@ -120,6 +139,9 @@ def build(out_root: Path) -> dict[str, Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         files[rel] = path
+    for rel, source in [(CLEAN, RAW), (HOLDOUT_CLEAN, HOLDOUT)]:
+        files[rel] = out_root / rel
+        write_clean(files[source], files[rel])
     manifest = out_root / MANIFEST
     manifest.write_text("".join(f"{sha256(p)}  {rel}\n" for rel, p in files.items()))
     files[MANIFEST] = manifest

@@ -312,9 +312,14 @@ def _read_notebook(path: Path, source: str) -> nbformat.NotebookNode:
 # --- one file, all files ---------------------------------------------------------------------
 
 
+#: Folders a week's own code writes when it runs (saved plots, saved models): outputs, not
+#: starters, in solutions/ and weeks/ alike.
+OUTPUT_FOLDERS = ("figures", "models")
+
+
 def _is_ignored(rel: PurePosixPath) -> bool:
-    """Caches, checkpoints and hidden files (the manifest too) are never starters."""
-    return rel.suffix == ".pyc" or any(
+    """Caches, checkpoints, hidden files (the manifest too) and run outputs are never starters."""
+    return rel.suffix == ".pyc" or rel.parts[0] in OUTPUT_FOLDERS or any(
         part == "__pycache__" or part.startswith(".") for part in rel.parts
     )
 

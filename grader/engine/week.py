@@ -65,8 +65,12 @@ class Week:
 
     # -- data ------------------------------------------------------------------------------
     def data(self, name: str) -> Any:
-        """A course data set as the raw text IBM wrote (every column a string), judge-side."""
-        frame = _read_raw(_find(name)).copy()
+        """A course data set, judge-side.
+
+        A CSV comes as the raw text IBM wrote (every column a string); a Parquet table (the
+        cleaned customers weeks 2 and later start from) with the dtypes it was saved with.
+        """
+        frame = _read(_find(name)).copy()
         self._labels[id(frame)] = name
         return frame
 
@@ -235,9 +239,10 @@ class Week:
     def _swap_data(self, data: dict[str, str]) -> list[tuple[Path, bytes]]:
         swapped = []
         for usual, replacement in data.items():
-            target = self.sandbox.tmp / "data" / f"{usual}.csv"
+            source = _find(replacement)
+            target = self.sandbox.tmp / "data" / f"{usual}{source.suffix}"
             swapped.append((target, target.read_bytes()))
-            target.write_bytes(_find(replacement).read_bytes())
+            target.write_bytes(source.read_bytes())
         return swapped
 
     def eval(self, expression: str, notebook: str | None = None) -> Any:
@@ -266,14 +271,17 @@ def _send_handle(obj: Any) -> dict[str, Any]:
 
 def _find(name: str) -> Path:
     for folder in DATA_DIRS:
-        path = folder / f"{name}.csv"
-        if path.exists():
-            return path
+        for suffix in (".csv", ".parquet"):
+            path = folder / f"{name}{suffix}"
+            if path.exists():
+                return path
     raise FileNotFoundError(f"no data set {name!r} in {', '.join(map(str, DATA_DIRS))}")
 
 
 @cache
-def _read_raw(path: Path) -> Any:
+def _read(path: Path) -> Any:
     import pandas as pd
 
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
     return pd.read_csv(path, dtype=str, keep_default_na=False)
