@@ -19,9 +19,10 @@ def main() -> None:
     week = (Path(sys.argv[1]) / "week01").resolve()
     os.chdir(week)
     sys.path.insert(0, str(week))
+    import pandas as pd
+
     import clean
     import load
-    import pandas as pd
 
     raw_path = ROOT / "data" / "telco_churn_raw.csv"
     holdout_path = ROOT / "grader" / "hidden" / "data" / "telco_churn_holdout.csv"

@@ -23,13 +23,15 @@ from .expect import (
     expect_index,
     expect_type,
 )
+from .figures import expect_png
 from .handles import Handle
 from .outcomes import CheckFailed
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = ["CheckFailed", "Handle", "describe", "expect", "expect_columns", "expect_dtype",
-           "expect_dtypes", "expect_equal", "expect_index", "expect_type", "milestone"]
+           "expect_dtypes", "expect_equal", "expect_index", "expect_png", "expect_type",
+           "milestone"]
 
 
 def milestone(milestone_id: str, *, category: str | None = None) -> Callable[[F], F]:

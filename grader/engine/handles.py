@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from .week import Week
 
 
+#: Type names of the kernel's callables, which messages should show by their owner's name.
+_CALLABLE_TYPES = {"method", "builtin_function_or_method", "function", "method-wrapper"}
+
+
 class Handle:
     """An object living in a week's kernel, e.g. ``pipe = week.call("pipeline.build")``."""
 
@@ -28,8 +32,12 @@ class Handle:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        return self._week.request({"op": "getattr", "handle": self._ref(), "name": name},
-                                  label=f"{self.type_name}.{name}")
+        value = self._week.request({"op": "getattr", "handle": self._ref(), "name": name},
+                                   label=f"{self.type_name}.{name}")
+        if isinstance(value, Handle) and value.type_name in _CALLABLE_TYPES:
+            # A bound method reads as its owner's: "LogisticRegression.predict(X_test)".
+            value.type_name = f"{self.type_name}.{name}"
+        return value
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._week.request({"op": "call", "handle": self._ref()}, args, kwargs,

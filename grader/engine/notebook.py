@@ -73,7 +73,9 @@ def _fault(result: Execution, cell: Cell, shown: str, sandbox: Sandbox) -> Learn
         return LearnerFault(result.fault, result.fault.value, result.detail, where=where,
                             frames=result.traceback)
     reason = _BY_ENAME.get(result.ename, Reason.EXCEPTION)
-    return LearnerFault(reason, result.ename, result.evalue, where=where,
+    # An interrupted cell's KeyboardInterrupt says nothing; the message should name the limit.
+    evalue = f"{sandbox.limits.time_s:g} s per cell" if reason == Reason.TIMEOUT else result.evalue
+    return LearnerFault(reason, result.ename, evalue, where=where,
                         frames=_trim(result.traceback, cell, sandbox))
 
 

@@ -87,6 +87,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "milestone(id, category=None): the course.toml milestone "
                             "this check grades; hidden checks name a category for learners")
+    # The judge's own reference fits run next to the kernels: one BLAS/OpenMP thread each,
+    # like the kernels (sandbox.LEARNER_ENV), or they fight over the cores.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     grading = Grading(config)
     config.stash[_GRADING] = grading
     _quiet_pytest_output(config)

@@ -29,6 +29,13 @@ _IGNORE = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".grader",
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+#: Environment of every learner process. One BLAS/OpenMP thread each: weeks are graded in
+#: parallel on small machines, and a scikit-learn fit with a thread per core in each of two
+#: kernels ran 10x slower than with one (oversubscription), hitting time limits.
+
+LEARNER_ENV = {"MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+               "MKL_NUM_THREADS": "1"}
+
 @dataclass(frozen=True)
 class Limits:
     """Per-week limits: seconds per call or cell, and the kernel's address-space cap."""
@@ -97,7 +104,7 @@ class Sandbox:
         """Launch the kernel process without waiting for it (warm-up overlaps other work)."""
         if self._km is None:
             self._km = _make_manager(self.limits, self.crash_log)
-            env = {**os.environ, "MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            env = {**os.environ, **LEARNER_ENV, "PYDEVD_DISABLE_FILE_VALIDATION": "1",
                    "IPYTHONDIR": str(self.tmp / "ipython"), "JUPYTER_PLATFORM_DIRS": "1"}
             env.pop("PYTEST_XDIST_WORKER", None)
             self._km.start_kernel(cwd=str(self.root), env=env)
@@ -241,8 +248,9 @@ class Sandbox:
                     "evalue": result.detail, "frames": [], "trace": result.traceback,
                     "stdout": result.stdout}
         if result.status == "error" and result.ename == "KeyboardInterrupt":
+            limit = self.limits.time_s if timeout is None else timeout
             return {"ok": False, "reason": Reason.TIMEOUT, "ename": "KeyboardInterrupt",
-                    "evalue": "interrupted", "frames": [], "stdout": result.stdout}
+                    "evalue": f"{limit:g} s", "frames": [], "stdout": result.stdout}
         try:
             response = json.loads(resp_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -269,7 +277,7 @@ class Sandbox:
             if limit > 0:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, **LEARNER_ENV, "PYTHONDONTWRITEBYTECODE": "1"}
         try:
             done = subprocess.run([sys.executable, *args], cwd=self.root, env=env,
                                   capture_output=True, text=True, timeout=timeout,

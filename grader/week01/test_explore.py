@@ -6,21 +6,25 @@ PNG files it wrote. Expected values are computed here from the raw text of the s
 
 from __future__ import annotations
 
-import io
 from pathlib import PurePosixPath
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from grader.engine.checks import CheckFailed, expect, expect_equal, expect_type, milestone
+from grader.engine.checks import (
+    CheckFailed,
+    expect,
+    expect_equal,
+    expect_png,
+    expect_type,
+    milestone,
+)
 
 NOTEBOOK = "explore.ipynb"
 BANDS = ("0-12", "13-24", "25-48", "49+")
 FIGURES = {"contract": "figures/churn_by_contract.png",
            "tenure band": "figures/churn_by_tenure_band.png"}
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MIN_SIZE = (200, 150)  # width, height in pixels: smaller than that, nobody can read the labels
 BAND_RULE = ("bands 0-12 (tenure 0 up to 12 included: the first year), 13-24, 25-48, 49+; "
              "every customer in one band")
 
@@ -179,44 +183,8 @@ def _eval(week, name: str) -> Any:
 
 def _figure(week, which: str) -> tuple[int, int]:
     """The saved PNG for `which`: present, a real image, big enough, not blank. Its size."""
-    from PIL import Image
-
-    path = FIGURES[which]
     _run(week)
-    checking = f"{path} after Restart & Run All of {NOTEBOOK}"
-
-    def require(condition: bool, message: str, expected: str, got: str) -> None:
-        if not condition:
-            raise CheckFailed(message, expected=expected, got=got, checking=checking)
-
-    data = week.read_file(path)
-    if data is None:
-        elsewhere = week.read_file(PurePosixPath(path).name) is not None
-        raise CheckFailed(f"{NOTEBOOK} should save the churn by {which} plot as {path}",
-                          expected=f'a PNG file {path}, e.g. fig.savefig("{path}")',
-                          got=(f"{PurePosixPath(path).name} next to the notebook, not in "
-                               "figures/" if elsewhere
-                               else "no such file (was savefig called? on which path?)"),
-                          checking=checking)
-    require(data.startswith(PNG_SIGNATURE), f"{path} should be a PNG image",
-            expected="a file that starts with the PNG signature",
-            got=f"{len(data)} bytes starting {data[:8]!r} (saved in another format?)")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            size = image.size
-            extrema = image.convert("RGB").getextrema()
-    except Exception as exc:  # any decoder error means a broken file, whatever its class
-        raise CheckFailed(f"{path} is not a readable PNG", expected="an image that opens",
-                          got=f"{type(exc).__name__}: {exc}", checking=checking) from None
-    require(size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1], f"{path} is too small to read",
-            expected=f"at least {MIN_SIZE[0]} x {MIN_SIZE[1]} pixels",
-            got=f"{size[0]} x {size[1]} pixels")
-    require(any(low != high for low, high in extrema), f"{path} is blank",
-            expected="a chart: bars, labels, a title",
-            got="an image of one flat colour (saved before drawing, or after plt.show() "
-                "had closed the figure?)")
-    return size
+    return expect_png(week, FIGURES[which], notebook=NOTEBOOK, what=f"the churn by {which} plot")
 
 
 # -- checks ----------------------------------------------------------------------------------

@@ -1,0 +1,10 @@
+# scenario: patch (right=False: each edge goes to the band above it)
+def add_features(customers: pd.DataFrame) -> pd.DataFrame:
+    features = customers.drop(columns="churn", errors="ignore")
+    tenure = features["tenure"]
+    features["tenure_band"] = pd.cut(tenure, [0, 12, 24, 48, np.inf], labels=TENURE_BANDS,
+                                     right=False)
+    features["n_services"] = features[SERVICE_COLUMNS].sum(axis=1)
+    per_month = features["total_charges"] / tenure.where(tenure > 0)
+    features["charges_per_month"] = per_month.fillna(features["monthly_charges"])
+    return features

@@ -1,0 +1,19 @@
+# scenario: patch
+class QuantileClipper(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    def __init__(self, lower=0.01, upper=0.99):
+        self.quantiles = (lower, upper)  # kept together, they belong together
+
+    def fit(self, X, y=None):
+        X = validate_data(self, X, ensure_all_finite="allow-nan")
+        self.lower_, self.upper_ = np.nanquantile(X, list(self.quantiles), axis=0)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        X = validate_data(self, X, reset=False, ensure_all_finite="allow-nan")
+        return np.clip(X, self.lower_, self.upper_)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags

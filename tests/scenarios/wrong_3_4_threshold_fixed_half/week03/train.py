@@ -1,0 +1,16 @@
+# scenario: patch
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if not args.data.is_file():
+        print(f"error: data file not found: {args.data}", file=sys.stderr)
+        return 1
+    table = pd.read_parquet(args.data)
+    X, y = table.drop(columns="churn"), table["churn"]
+    folds = StratifiedKFold(N_FOLDS, shuffle=True, random_state=args.seed)
+    proba = cross_val_predict(build_pipeline(), X, y, cv=folds, method="predict_proba")[:, 1]
+    metrics = {"roc_auc": roc_auc_score(y, proba), "pr_auc": average_precision_score(y, proba)}
+    pipeline = build_pipeline().fit(X, y)
+    # The mistake: predict's default threshold, whatever a missed churner costs.
+    save_model(pipeline, args.out, data_path=args.data, metrics=metrics, threshold=0.5)
+    return 0

@@ -1,0 +1,2 @@
+# scenario: patch
+CHOICE = "Logistic Regression"

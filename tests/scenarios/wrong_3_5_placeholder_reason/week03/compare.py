@@ -1,0 +1,3 @@
+# scenario: patch
+CHOICE = "logistic_regression"
+REASON = "It scored better."
