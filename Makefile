@@ -73,7 +73,7 @@ grade: setup
 	$(PY) -m pytest grader/ $(ARGS)
 
 test: setup
-	$(PY) -m pytest tests/ $(ARGS)
+	$(PY) -m pytest tests/ -n 2 $(ARGS)
 
 lab: setup
 	$(VENV)/bin/jupyter lab weeks/

@@ -5,7 +5,8 @@ Measures, interleaved N times on this machine:
   jupyter python bench/_bare.py solutions --jupyter   (the notebook run by nbclient instead)
   grade   pytest grader/ --submission solutions --no-cache   (cold: kernels, checks, reports)
   rerun   pytest grader/ --submission solutions   (nothing changed: verdicts from the cache)
-  week    every check of week 1 on the solutions, cold (the week's grading time)
+  weekNN  every check of one week on the solutions, cold (that week's grading time)
+  course  every check of every week, cold, weeks in parallel (-n 2)
 and prints medians and the ratios the course targets (grade/bare <= 1.3, rerun <= 2 s).
 Usage: python bench/bench_grading.py [--runs N]
 """
@@ -20,10 +21,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WEEK = [sys.executable, "-m", "pytest", "grader/", "--submission", "solutions", "-q",
-        "-p", "no:cacheprovider", "--report", "build/bench-report.json"]
+GRADE = [sys.executable, "-m", "pytest", "--submission", "solutions", "-q",
+         "-p", "no:cacheprovider", "--report", "build/bench-report.json"]
 # The ratio covers what _bare.py replays: milestones 1.1-1.3 (module calls and a notebook).
-PYTEST = [*WEEK, "--milestone", "1.1", "--milestone", "1.2", "--milestone", "1.3"]
+PYTEST = [*GRADE, "grader/", "--milestone", "1.1", "--milestone", "1.2", "--milestone", "1.3"]
+WEEKS = ("week01", "week02", "week03")
+
+
+def week_command(week: str) -> list[str]:
+    """Every check, public and hidden, of one week."""
+    return [*GRADE, f"grader/{week}", f"grader/hidden/{week}"]
 ENV = {"GRADER_SEED": "1"}
 
 
@@ -53,14 +60,20 @@ def main(argv: list[str] | None = None) -> int:
         times["grade"].append(timed([*PYTEST, "--no-cache"]))
         timed(PYTEST)  # fill the verdict cache for this content
         times["rerun"].append(timed(PYTEST))
-    times["week"] = [timed([*WEEK, "--no-cache"]) for _ in range(max(1, runs // 2))]
+    for week in WEEKS:
+        times[week] = [timed([*week_command(week), "--no-cache"])
+                       for _ in range(max(1, runs // 2))]
+    times["course"] = [timed([*GRADE, "grader/", "-n", "2", "--no-cache"])
+                       for _ in range(max(1, runs // 2))]
     med = {k: statistics.median(v) for k, v in times.items()}
     for name, values in times.items():
         print(f"{name:<6} median {med[name]:.2f} s   runs {', '.join(f'{v:.2f}' for v in values)}")
     print(f"grade / bare python = {med['grade'] / med['bare']:.2f}  (target <= 1.3)")
     print(f"grade / bare jupyter (nbclient) = {med['grade'] / med['jupyter']:.2f}")
     print(f"unchanged re-run = {med['rerun']:.2f} s  (target <= 2.0 s)")
-    print(f"whole week 1, every check = {med['week']:.2f} s  (target < 60 s)")
+    for week in WEEKS:
+        print(f"whole {week}, every check = {med[week]:.2f} s  (target < 60 s)")
+    print(f"every week, -n 2 = {med['course']:.2f} s")
     return 0
 
 

@@ -148,6 +148,17 @@ def test_missing_submission_folder_is_a_clear_error(tmp_path):
     assert "is not a folder" in done.stdout + done.stderr
 
 
+def test_a_week_missing_from_the_submission_is_named_not_blamed_on_the_checks(tmp_path):
+    import shutil
+
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "solutions" / "week01", submission / "week01")
+    graded = grade(submission, tmp_path, "--milestone", "1.1", "--milestone", "2.1")
+    assert graded.report["totals"]["error"] == 0, graded.stdout[-3000:]
+    assert [m["id"] for m in _milestones(graded.report)] == ["1.1"]
+    assert "sub/week02/ does not exist: its checks were not run" in graded.stdout
+
+
 def test_parallel_weeks_with_xdist(tmp_path):
     graded = grade(ROOT / "solutions", tmp_path, "-n", "2")
     assert graded.returncode == 0, graded.stdout[-3000:]

@@ -40,6 +40,7 @@ class Grading:
         self.cache = VerdictCache(ROOT / ".grader" / "cache" / "verdicts.json",
                                   self.settings.use_cache)
         self.weeks: dict[str, Week] = {}
+        self.missing: list[str] = []  # week folders the submission lacks (not graded)
         self.keys: dict[str, str] = {}
         self.records: list[dict[str, Any]] = []
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
@@ -163,8 +164,18 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
     items.sort(key=rank)  # stable: within a milestone, file order is kept
     wanted = config.getoption("milestone")
-    if wanted:
-        keep = [i for i in items if (i.stash.get(_INFO, None) or {}).get("milestone") in wanted]
+
+    def week_of(item: pytest.Item) -> str | None:
+        return (item.stash.get(_INFO, None) or {}).get("week")
+
+    keep = [i for i in items if not wanted
+            or (i.stash.get(_INFO, None) or {}).get("milestone") in wanted]
+    # A week folder the submission does not have (a partial submission, a deleted folder) is
+    # not graded, and the summary says so: it is not a bug in the checks.
+    g.missing = sorted({w for i in keep if (w := week_of(i))
+                        and not (g.settings.submission / w).is_dir()})
+    keep = [i for i in keep if week_of(i) not in g.missing]
+    if len(keep) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in keep])
         items[:] = keep
 
@@ -251,6 +262,10 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if g.is_worker or not data or not data["weeks"]:
         return
     terminalreporter.section("ML Path progress", sep="=", bold=True)
+    submission = g.settings.shown(g.settings.submission)
+    for folder in g.missing:
+        terminalreporter.write_line(f"{submission}/{folder}/ does not exist: its checks were "
+                                    "not run")
     cached = sum(1 for r in _records if r.get("cached"))
     for line in report.terminal_lines(data, g.settings.shown(g.settings.report), cached):
         terminalreporter.write_line(line)

@@ -100,7 +100,8 @@ def check_metrics(got: Any, table: pd.DataFrame) -> None:
     base, model = values.loc["baseline"], values.loc["logistic"]
     expect(abs(base["roc_auc"] - 0.5) < 1e-9,
            "the baseline gives every customer the same score: its roc_auc is 0.5",
-           expected="0.5", got=f"{base['roc_auc']:.3f} (scored from predict_proba[:, 1]?)")
+           expected="0.5", got=f"{base['roc_auc']:.3f} (are the rows labelled baseline, "
+           "logistic in the order the models were scored?)")
     share = Split(table)
     expect(abs(base["accuracy"] - (1 - share.share)) <= 1 / share.n + 1e-9,
            "the baseline's accuracy should be the test set's share of stayers",
@@ -132,13 +133,16 @@ def check_costs(week: Any, table: pd.DataFrame, data: dict[str, str] | None = No
     split = Split(table)
     for cost, high, why in (
             ("cost_at_threshold", split.call_nobody_or_everybody(),
-             "what calling everybody or nobody costs"),
+             "the cheaper of calling everybody or nobody"),
             ("cost_at_half", split.worst(), "every churner missed and everybody else called")):
         expect(split.cheapest() <= costs[cost] <= high,
                f"{cost} does not fit a test set of {split.n:,} customers",
                expected=f"between {split.cheapest():,.0f} (a perfect model) and {high:,.0f} "
                         f"({why}) on these {split.n:,} test customers",
-               got=f"{costs[cost]:,.0f} (typed in from another run?)")
+               got=f"{costs[cost]:,.0f}" + (
+                   " (is threshold what choose_threshold returned?)"
+                   if cost == "cost_at_threshold" and costs[cost] > high else
+                   " (typed in from another run?)"))
 
 
 def check_cost_matches_metrics(metrics: pd.DataFrame, cost_at_half: float,

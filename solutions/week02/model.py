@@ -126,7 +126,7 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, seed: int = 0) -> LogisticRegress
     Returns
     -------
     LogisticRegression
-        Fitted, with ``max_iter=1000`` so the solver converges on our 28 columns.
+        Fitted, with ``max_iter=1000`` so the solver converges on our thirty-odd columns.
 
     Examples
     --------
