@@ -159,6 +159,31 @@ def test_subsample_seed_fixes_which_churners_stay(week):
            got="the same positions (is the seed passed to the random generator?)")
 
 
+TOO_MANY = """
+import numpy as np
+from drift import subsample_churners
+
+try:
+    kept = subsample_churners(np.asarray(y, dtype=bool), prevalence, seed=0)
+    result = {"raised": None, "churners": int(np.asarray(y, dtype=bool)[kept].sum())}
+except ValueError as exc:
+    result = {"raised": str(exc), "churners": None}
+"""
+
+
+@milestone("2.6")
+def test_subsample_refuses_a_share_it_cannot_reach(week):
+    y = _y(week)
+    prevalence = 0.6  # needs more churners than the table holds (26 %)
+    got = week.run_snippet(TOO_MANY, label=f"subsample_churners(y, {prevalence})",
+                           target="drift.subsample_churners", y=y, prevalence=prevalence)
+    expect(got["raised"] is not None,
+           f"a churn share of {prevalence:g} needs more churners than y holds: say so",
+           expected="ValueError (the docstring's Raises section), not a smaller sample",
+           got=f"{got['churners']} churners returned without an error; the table has only "
+               f"{int(y.sum())}")
+
+
 # -- metric_drift --------------------------------------------------------------------------------
 
 PREVALENCES = [0.10, 0.05, 0.02]
