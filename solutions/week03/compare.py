@@ -27,7 +27,8 @@ MODEL_NAMES = ["logistic_regression", "hist_gradient_boosting"]
 
 #: The model you would ship: "logistic_regression" or "hist_gradient_boosting".
 CHOICE = ""
-#: Why, in your own words: cite the numbers compare_models gave you. A person reads this.
+#: Why, in your own words (at least 20 words): cite the numbers compare_models gave you.
+#: A person reads this.
 REASON = ""
 CHOICE = "logistic_regression"  # SOLUTION
 REASON = (  # SOLUTION
@@ -57,7 +58,7 @@ def compare_models(X: pd.DataFrame, y: pd.Series,
     y : Series of bool, length n_customers
         True for each customer who left.
     folds : list of (train, test) tuples
-        Arrays of int row positions (as week 2's ``stratified_folds`` returns them). Each
+        Arrays of int row positions (as ``StratifiedKFold.split`` yields them). Each
         model is fit on ``X.iloc[train]`` and scored on ``X.iloc[test]``, for every fold.
 
     Returns
@@ -71,7 +72,8 @@ def compare_models(X: pd.DataFrame, y: pd.Series,
 
     Examples
     --------
-    >>> comparison = compare_models(X, y, stratified_folds(y, n_splits=5))  # doctest: +SKIP
+    >>> folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(X, y))  # doctest: +SKIP
+    >>> comparison = compare_models(X, y, folds)  # doctest: +SKIP
     >>> comparison.groupby("model")[["roc_auc", "pr_auc"]].mean().round(3)  # doctest: +SKIP
                             roc_auc  pr_auc
     model
