@@ -245,25 +245,30 @@ def test_load_model_returns_the_metadata(week):
 
 @milestone("3.4")
 def test_load_model_warns_about_another_sklearn_version(week):
+    expect_version_warning(week, OLD_VERSION)
+
+
+def expect_version_warning(week, old_version: str) -> None:
+    """load_model of the saved model, its JSON edited to `old_version`, warns naming both."""
     saved(week)
     run = week.run_snippet(OLD_SKLEARN, capture=True, target="persist.load_model",
                            label=f"load_model of a model whose JSON says scikit-learn "
-                           f"{OLD_VERSION}", old_version=OLD_VERSION, **inputs(week))
+                           f"{old_version}", old_version=old_version, **inputs(week))
     if run["error"]:
         raise CheckFailed("load_model should load a model saved by another scikit-learn, "
                           "with a warning", expected="(pipeline, metadata) and a UserWarning",
                           got=f"raised {run['error']['type']}: {run['error']['message'][:150]}")
     running = run["result"]["running"]
     naming = [w for w in run["result"]["warnings"]
-              if OLD_VERSION in w["message"] and running in w["message"]]
+              if old_version in w["message"] and running in w["message"]]
     if not naming:
-        logged = [r["message"] for r in run["logs"] if OLD_VERSION in r["message"]]
+        logged = [r["message"] for r in run["logs"] if old_version in r["message"]]
         shown = [w["message"][:100] for w in run["result"]["warnings"]]
         got = ("a log message, which callers cannot catch: "
                f"{logged[0][:90]!r}" if logged else
                f"warnings {shown}" if shown else "no warning: a silent load")
         failed = CheckFailed("load_model should warn when the model was saved with another "
-                             "scikit-learn", expected=f"a UserWarning naming {OLD_VERSION} and "
+                             "scikit-learn", expected=f"a UserWarning naming {old_version} and "
                              f"{running}", got=got)
         failed.lines.append("Tip       warnings.warn(f\"saved with scikit-learn {saved}, "
                             "running {sklearn.__version__}\")")

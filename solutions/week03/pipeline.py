@@ -41,9 +41,9 @@ def build_pipeline(model: ClassifierMixin | None = None) -> Pipeline:
     Pipeline
         Unfitted, with two steps: ``"prepare"`` (a ``ColumnTransformer``) and ``"model"``.
         It takes the cleaned table of ``data/telco_churn_clean.parquet`` without ``churn``
-        (any column order; extra columns are dropped) and copes at predict time with a
-        category level it never saw (all zeros) and with a missing number (the training
-        median).
+        (any column order) and copes at predict time with a category level it never saw
+        (all zeros) and with a missing number (filled from the training rows: their median
+        is a robust choice for skewed amounts such as total_charges).
 
     Examples
     --------

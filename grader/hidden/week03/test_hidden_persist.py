@@ -14,7 +14,7 @@ import numpy as np
 
 from grader.engine.checks import CheckFailed, expect, expect_equal, milestone
 from grader.week03.ref_persist import oof_facts, sha256_of
-from grader.week03.test_persist import SAVE
+from grader.week03.test_persist import SAVE, expect_version_warning
 from grader.week03.test_train_cli import (
     expect_cheapest_threshold,
     expect_cross_validated_auc,
@@ -86,3 +86,13 @@ def test_save_model_hashes_and_keeps_what_it_is_given(week, seed):
         expect_equal((meta.get("metrics") or {}).get(name), value, what=f"metrics[{name!r}]",
                      rtol=1e-12)
     expect_equal(meta.get("threshold"), threshold, what="threshold", rtol=1e-12)
+
+
+@milestone("3.4", category="stays silent about a small version change")
+def test_load_model_warns_about_a_patch_release_too(week):
+    """A pickle is only promised to load in the exact version that wrote it."""
+    import sklearn
+
+    major, minor, patch = sklearn.__version__.split(".")[:3]  # a pinned release, e.g. 1.9.1
+    other = int(patch) - 1 if int(patch) > 0 else 1
+    expect_version_warning(week, f"{major}.{minor}.{other}")
