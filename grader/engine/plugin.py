@@ -121,10 +121,13 @@ def _warm(grading: Grading, config: pytest.Config) -> None:
     if grading.is_worker:
         return  # workers learn their weeks only when checks arrive
     args = [Path(a.split("::")[0]).resolve() for a in config.args] or [ROOT / "grader"]
+    wanted = set(config.getoption("milestone") or ())
     for week in grading.course.weeks:
         checks = [ROOT / "grader" / week.folder, ROOT / "grader" / "hidden" / week.folder]
         selected = any(c.is_dir() and (c == a or a in c.parents or c in a.parents)
                        for c in checks for a in args)
+        if wanted and not wanted & {m.id for m in week.milestones}:
+            selected = False  # --milestone picks none of this week's checks
         if not selected or not (grading.settings.submission / week.folder).is_dir():
             continue
         if not grading.cache.has_week(week.folder, grading.key(week.folder)):
