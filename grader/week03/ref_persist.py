@@ -1,5 +1,7 @@
 """Judge-side reference for 3.4 and 3.6: the judge's own pipeline, costs and file hashes.
 
+The pipeline is also the reference of 3.5 (`ref_tuning.reference_pipeline`).
+
 Written here from the cleaned table, independently of any solution. `JUDGE_PIPELINE` is source
 text so that the very same pipeline is fitted judge-side (out-of-fold probabilities to grade a
 threshold) and inside the sandbox (a model to hand to the learner's ``save_model``, so 3.4 is
@@ -13,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+# The cost rule (500 per missed churner, 50 per offer) is week 2's: one judge-side copy.
+from grader.week02.ref_model import best_threshold
+from grader.week02.ref_model import cost as expected_cost
 
 #: Defines ``judge_pipeline()``: impute+scale the numbers, one-hot the rest, then LR.
 JUDGE_PIPELINE = '''
@@ -34,8 +40,6 @@ def judge_pipeline():
     return Pipeline([("prepare", prepare), ("model", LogisticRegression(max_iter=1000))])
 '''
 
-COST_MISSED_CHURNER = 500
-COST_OFFER = 50
 #: Metadata keys of the 3.4 contract and the types a JSON reader gets back for them.
 METADATA_TYPES: dict[str, tuple[type, ...]] = {
     "sklearn_version": (str,), "python_version": (str,), "data_sha256": (str,),
@@ -58,22 +62,6 @@ def judge_pipeline() -> Any:
 def sha256_of(path: str | Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def expected_cost(y: np.ndarray, proba: np.ndarray, threshold: float) -> float:
-    """500 per churner not flagged, 50 per customer flagged (``proba >= threshold``)."""
-    flagged = np.asarray(proba) >= threshold
-    churned = np.asarray(y, dtype=bool)
-    return float(COST_MISSED_CHURNER * np.sum(churned & ~flagged)
-                 + COST_OFFER * np.sum(flagged))
-
-
-def cheapest_cost(y: np.ndarray, proba: np.ndarray) -> tuple[float, float]:
-    """(threshold, cost) of the cheapest threshold among the distinct probabilities."""
-    candidates = np.unique(proba)
-    costs = np.array([expected_cost(y, proba, t) for t in candidates])
-    best = int(np.argmin(costs))
-    return float(candidates[best]), float(costs[best])
 
 
 def _split(table: Any) -> tuple[Any, np.ndarray]:
@@ -105,7 +93,7 @@ def oof_facts(week: Any, name: str) -> dict[str, float]:
     from sklearn.metrics import roc_auc_score
 
     y, proba = oof(week, name)
-    threshold, cost = cheapest_cost(y, proba)
+    threshold, cost = best_threshold(y, proba)
     return {"roc_auc": float(roc_auc_score(y, proba)), "threshold": threshold, "cost": cost}
 
 

