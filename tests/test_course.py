@@ -117,6 +117,10 @@ def milestone_problems(course: Course, solutions: Path) -> list[str]:
 def _target_problems(m: Milestone, folder: Path, shown: str, where: str) -> list[str]:
     problems = []
     for target in m.targets:
+        if target in m.files and not target.endswith(".ipynb"):  # a whole file: Dockerfile
+            if not (folder / target).is_file():
+                problems.append(f"{where}: target {target!r} needs {shown}/{target}: create it")
+            continue
         file = _target_file(target)
         if not target.endswith(".ipynb") and "." not in target:
             problems.append(f"{where}: target {target!r} should read 'module.function'")

@@ -163,8 +163,13 @@ def _module_milestone(
 ) -> tuple[str, str]:
     """Return (milestone id, function name) for a block in a module."""
     chain = _enclosing(tree, block.begin + 1)
-    if not chain or isinstance(chain[-1], ast.ClassDef):
-        raise StarterError(f"{where}: `# BEGIN SOLUTION` must sit inside a function body")
+    if not chain:
+        raise StarterError(f"{where}: `# BEGIN SOLUTION` must sit inside a function or class")
+    if isinstance(chain[-1], ast.ClassDef):  # a class body: pydantic fields, say
+        if not block.milestone:
+            raise StarterError(f"{where}: a block in a class body needs an id: "
+                               "write `# BEGIN SOLUTION <id>`")
+        return _check_id(block.milestone, milestones, where), chain[-1].name
     function = chain[-1].name  # type: ignore[attr-defined]
     if block.milestone:
         return _check_id(block.milestone, milestones, where), function
@@ -217,6 +222,11 @@ def strip_module(text: str, *, source: str, module: str, milestones: Sequence[Mi
             tree, block, module, milestones, f"{source}:{block.begin + 1}"
         )
         newline = lines[block.begin][len(lines[block.begin].rstrip("\r\n")) :] or "\n"
+        if isinstance(_enclosing(tree, block.begin + 1)[-1], ast.ClassDef):
+            # Raising in a class body would break the import of the whole module.
+            stubs.append([f"{block.indent}pass  # Milestone {milestone}: write {function}'s "
+                          f"body{newline}"])
+            continue
         message = json.dumps(f"Milestone {milestone}: write {function}")
         stubs.append([f"{block.indent}raise NotImplementedError({message}){newline}"])
     starter = header(source) + "".join(replace_blocks(lines, blocks, stubs))
@@ -309,6 +319,54 @@ def _read_notebook(path: Path, source: str) -> nbformat.NotebookNode:
     return nbformat.reads(text, as_version=nbformat.NO_CONVERT)
 
 
+# --- text files: Markdown, Dockerfile, requirements ---------------------------------------
+
+
+#: Comment syntax of the text files a learner writes in, by suffix or name.
+TEXT_COMMENTS = {".md": ("<!--", " -->"), ".txt": ("#", ""), "Dockerfile": ("#", ""),
+                 ".dockerignore": ("#", "")}
+
+
+def _text_comment(rel: PurePosixPath) -> tuple[str, str] | None:
+    """How a text file spells a comment, or None for files copied as they are."""
+    return TEXT_COMMENTS.get(rel.name) or TEXT_COMMENTS.get(rel.suffix)
+
+
+def strip_text(text: str, *, source: str, comment: tuple[str, str],
+               milestones: Sequence[Milestone]) -> str:
+    """A README or Dockerfile with each marked block replaced by one comment naming its milestone.
+
+    Markers are the module ones inside the file's own comments (``<!-- BEGIN SOLUTION 4.5 -->``
+    in Markdown) and always carry an id: a text file has no function to infer it from.
+    """
+    opening, closing = comment
+    lines = text.splitlines(keepends=True)
+    as_python = [_as_python_marker(line, opening, closing) for line in lines]
+    blocks = find_blocks(as_python, lambda i: f"{source}:{i + 1}")
+    stubs = []
+    for block in blocks:
+        where = f"{source}:{block.begin + 1}"
+        if not block.milestone:
+            raise StarterError(f"{where}: write `BEGIN SOLUTION <id>`: a text file has no "
+                               "function to tell the milestone")
+        milestone = _check_id(block.milestone, milestones, where)
+        stubs.append([f"{block.indent}{opening} Milestone {milestone}: write your part here "
+                      f"(README.md says what it needs){closing}\n"])
+    return "".join(replace_blocks(lines, blocks, stubs))
+
+
+def _as_python_marker(line: str, opening: str, closing: str) -> str:
+    """``<!-- BEGIN SOLUTION 4.5 -->`` read as ``# BEGIN SOLUTION 4.5``; other lines kept."""
+    bare = line.rstrip("\r\n")
+    body = bare.strip()
+    if opening != "#" and body.startswith(opening) and body.endswith(closing.strip()):
+        inner = body[len(opening): len(body) - len(closing.strip())].strip()
+        if re.match(r"(BEGIN|END)\s+SOLUTION", inner, re.IGNORECASE):
+            indent = bare[: len(bare) - len(bare.lstrip())]
+            return f"{indent}# {inner}\n"
+    return line
+
+
 # --- one file, all files ---------------------------------------------------------------------
 
 
@@ -350,6 +408,9 @@ def render(path: Path, solutions: Path, course: Course) -> bytes:
         )
         text = nbformat.writes(nb)
         return (text if text.endswith("\n") else text + "\n").encode()
+    if comment := _text_comment(rel):
+        text = path.read_text(encoding="utf-8")
+        return strip_text(text, source=source, comment=comment, milestones=milestones).encode()
     return path.read_bytes()
 
 

@@ -262,13 +262,56 @@ class Sandbox:
         return response
 
 
-    def run_process(self, args: list[str], timeout: float) -> dict[str, Any]:
+    def run_process(self, args: list[str], timeout: float, *, env: dict[str, str] | None = None,
+                    cwd: Path | None = None) -> dict[str, Any]:
         """Run ``python ARGS`` in the sandbox copy (a command-line tool), with the same limits.
 
         Returns exit code, stdout and stderr; running past `timeout` gives ``timeout: True``.
+        `env` adds variables (a model path); `cwd` runs it in another folder under the sandbox.
         """
         import subprocess
 
+        try:
+            done = subprocess.run(**self._process_args(args, env, cwd), capture_output=True,
+                                  text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                                  check=False)
+        except subprocess.TimeoutExpired as exc:
+            return {"returncode": None, "stdout": _text(exc.stdout), "stderr": _text(exc.stderr),
+                    "timeout": True}
+        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
+                "timeout": False}
+
+    def start_process(self, args: list[str], *, env: dict[str, str] | None = None,
+                      log: Path) -> Any:
+        """Start ``python ARGS`` in the background (a web server), output to `log`; a Popen.
+
+        The caller stops it (`stop_process`). It runs in its own session, so stopping it
+        also stops any worker it forked.
+        """
+        import subprocess
+
+        with open(log, "wb") as out:
+            return subprocess.Popen(**self._process_args(args, env, None), stdout=out,
+                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    start_new_session=True)
+
+    @staticmethod
+    def stop_process(process: Any, grace_s: float = 5.0) -> None:
+        """SIGTERM the process group (a server shuts down cleanly), SIGKILL after `grace_s`."""
+        import signal
+        import subprocess
+
+        for sig, wait in ((signal.SIGTERM, grace_s), (signal.SIGKILL, 5.0)):
+            if process.poll() is not None:
+                return
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, sig)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(wait)
+
+    def _process_args(self, args: list[str], env: dict[str, str] | None,
+                      cwd: Path | None) -> dict[str, Any]:
+        """Popen arguments shared by run_process and start_process: limits, environment."""
         limit = self.limits.memory_mb << 20
 
         def limit_memory() -> None:  # runs in the child, before the learner's code
@@ -277,17 +320,9 @@ class Sandbox:
             if limit > 0:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-        env = {**os.environ, **LEARNER_ENV, "PYTHONDONTWRITEBYTECODE": "1"}
-        try:
-            done = subprocess.run([sys.executable, *args], cwd=self.root, env=env,
-                                  capture_output=True, text=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL, preexec_fn=limit_memory,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            return {"returncode": None, "stdout": _text(exc.stdout), "stderr": _text(exc.stderr),
-                    "timeout": True}
-        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
-                "timeout": False}
+        return {"args": [sys.executable, *args], "cwd": cwd or self.root,
+                "env": {**os.environ, **LEARNER_ENV, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+                "preexec_fn": limit_memory}
 
     def read_file(self, relative: str) -> bytes | None:
         """Bytes of a file the learner's code wrote in its sandbox copy, or None if absent."""

@@ -9,7 +9,11 @@ a week whose verdicts are cached never starts one.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import socket
+import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -147,12 +151,17 @@ class Week:
         return self.request({"op": "snippet", "name": code, "capture": capture}, (), inputs,
                             label=label)
 
-    def run_module(self, module: str, *args: str, timeout: float | None = None) -> dict[str, Any]:
-        """``python -m module args...`` in the sandbox copy: exit code, stdout, stderr."""
+    def run_module(self, module: str, *args: str, timeout: float | None = None,
+                   env: dict[str, str] | None = None, cwd: Path | None = None) -> dict[str, Any]:
+        """``python -m module args...`` in the sandbox copy: exit code, stdout, stderr.
+
+        `env` adds environment variables; `cwd` (a folder under the sandbox, e.g. a copy the
+        check altered) replaces the week folder as working directory.
+        """
         current.checking = " ".join(["python -m", module, *args])
         current.where = f"{self.shown_as}/{module}.py"
         result = self.sandbox.run_process(["-m", module, *args],
-                                          timeout or self.time_limit_s)
+                                          timeout or self.time_limit_s, env=env, cwd=cwd)
         if result["timeout"]:
             raise LearnerFault(Reason.TIMEOUT, "TIMEOUT", f"{timeout or self.time_limit_s:g} s",
                                where=current.where, checking=current.checking)
@@ -161,6 +170,28 @@ class Week:
             raise LearnerFault(Reason.NOT_STARTED, "NotImplementedError", last.split(": ", 1)[1],
                                where=current.where, checking=current.checking)
         return result
+
+    @contextlib.contextmanager
+    def serve(self, app: str = "app:app", *, env: dict[str, str] | None = None,
+              start_s: float | None = None) -> Iterator[Server]:
+        """Run the learner's ASGI app under uvicorn on a free loopback port, then stop it.
+
+        Yields a `Server` (``url``, ``output()``) once the port accepts connections. A server
+        that exits first (start-up failed) yields too, with ``exited`` set: the check decides
+        whether that is the expected behaviour (a missing model) or a fault.
+        """
+        port = _free_port()
+        current.checking = f"uvicorn {app} --port {port}"
+        log = self.sandbox.io / f"uvicorn-{port}.log"
+        process = self.sandbox.start_process(
+            ["-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
+             "--workers", "1", "--no-access-log"], env=env, log=log)
+        server = Server(f"http://127.0.0.1:{port}", process, log)
+        try:
+            server.wait_until_listening(start_s or self.time_limit_s)
+            yield server
+        finally:
+            self.sandbox.stop_process(process)
 
     def read_file(self, relative: str) -> bytes | None:
         """A file the learner's code wrote, relative to the week folder (None if absent)."""
@@ -260,6 +291,41 @@ class Week:
             if fault.reason == "MISSING" and self._notebook:
                 fault.evalue = f"{self._notebook_name} defines no `{expression}` ({fault.evalue})"
             raise
+
+
+class Server:
+    """A learner's web app running under uvicorn in the sandbox (see `Week.serve`)."""
+
+    def __init__(self, url: str, process: Any, log: Path):
+        self.url, self.process, self.log = url, process, log
+        self.exited: int | None = None
+
+    def output(self) -> str:
+        """What uvicorn and the app printed so far (stdout and stderr together)."""
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+    def wait_until_listening(self, timeout: float) -> None:
+        """Return once the port accepts a connection or the process has exited."""
+        host, port = self.url.removeprefix("http://").split(":")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if (code := self.process.poll()) is not None:
+                self.exited = code
+                return
+            with contextlib.suppress(OSError), socket.create_connection((host, int(port)), 0.2):
+                return
+            time.sleep(0.05)
+        raise LearnerFault(Reason.TIMEOUT, "TIMEOUT",
+                           f"{timeout:g} s: uvicorn did not start listening; "
+                           f"last output: {self.output()[-300:]}",
+                           where=current.where, checking=current.checking)
+
+
+def _free_port() -> int:
+    """A TCP port free on the loopback interface right now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _send_handle(obj: Any) -> dict[str, Any]:
