@@ -98,6 +98,7 @@ data: setup
 
 bench: setup
 	$(PY) bench/bench_grading.py
+	$(PY) bench/bench_serving.py
 
 lint: setup
 	$(PY) -m ruff check .

@@ -66,6 +66,27 @@ if __name__ == "__main__":
 '''
 
 
+SERVICE = '''
+import os
+
+
+async def app(scope, receive, send):
+    """A bare ASGI app: answers every request with the CHURN_MODEL_DIR it was started with."""
+    if scope["type"] == "lifespan":
+        message = await receive()
+        if os.environ.get("FAIL_AT_START"):
+            await send({"type": "lifespan.startup.failed", "message": "no model in /nowhere"})
+            return
+        await send({"type": "lifespan.startup.complete"})
+        await receive()
+        await send({"type": "lifespan.shutdown.complete"})
+        return
+    body = os.environ.get("CHURN_MODEL_DIR", "").encode()
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": body})
+'''
+
+
 def _notebook(*sources: str) -> str:
     cells = [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "outputs": [],
               "execution_count": None, "source": src} for i, src in enumerate(sources)]
@@ -78,6 +99,7 @@ def week(tmp_path_factory):
     folder.mkdir()
     (folder / "model.py").write_text(MODEL)
     (folder / "cli.py").write_text(CLI)
+    (folder / "service.py").write_text(SERVICE)
     (folder / "nb.ipynb").write_text(_notebook("x = 40", "y = x + 2  # split cells are fine"))
     (folder / "stuck.ipynb").write_text(_notebook("z = 1", "while True:\n    pass"))
     spec = WeekSpec(id="week09", number=9, title="t", folder="week09", hours=1, goals=(),
@@ -156,3 +178,30 @@ def test_command_line_tools_run_in_the_sandbox_copy(week):
     assert week.read_file("out.txt") == b"done"
     assert week.read_file("../../etc/passwd") is None  # only files inside the sandbox copy
     assert week.run_module("cli")["returncode"] == 2  # argparse: missing --output
+
+
+def test_environment_and_working_folder_reach_command_line_tools(week):
+    other = week.sandbox.io / "copy"
+    other.mkdir()
+    (other / "cli.py").write_text(CLI.replace('"done"', 'os.environ["MARK"]').replace(
+        "import sys", "import os\nimport sys"))
+    done = week.run_module("cli", "--output", "out.txt", env={"MARK": "from env"}, cwd=other)
+    assert done["returncode"] == 0, done["stderr"]
+    assert (other / "out.txt").read_text() == "from env"
+
+
+def test_a_web_app_is_served_on_loopback_and_stopped(week):
+    import httpx
+
+    with week.serve("service:app", env={"CHURN_MODEL_DIR": "/models/a"}) as server:
+        assert server.exited is None
+        assert server.url.startswith("http://127.0.0.1:")
+        assert httpx.get(server.url + "/health", timeout=5).text == "/models/a"
+        process = server.process
+    assert process.poll() is not None  # stopped on leaving the block
+
+
+def test_a_web_app_that_fails_at_start_up_reports_its_exit_and_output(week):
+    with week.serve("service:app", env={"FAIL_AT_START": "1"}) as server:
+        assert server.exited not in (None, 0)
+        assert "no model in /nowhere" in server.output()

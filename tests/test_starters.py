@@ -242,6 +242,47 @@ def test_single_line_solution_comment_is_dropped():
     assert "    return x + 1" in starter
 
 
+def test_class_body_block_becomes_pass_and_the_module_still_imports():
+    text = MODULE + (
+        "\n\nclass Customer:\n    \"\"\"One customer.\"\"\"\n\n    # BEGIN SOLUTION 1.2\n"
+        "    tenure: int = 0\n    # END SOLUTION\n"
+    )
+    starter = strip(text)
+    assert "    pass  # Milestone 1.2: write Customer's body\n" in starter
+    assert "tenure: int" not in starter
+    namespace: dict[str, object] = {}
+    exec(compile(starter, "clean.py", "exec"), namespace)  # a raise would break the import
+    assert namespace["Customer"].__doc__ == "One customer."  # type: ignore[attr-defined]
+
+
+def test_class_body_block_needs_an_id():
+    text = MODULE + "\n\nclass Customer:\n    # BEGIN SOLUTION\n    x = 1\n    # END SOLUTION\n"
+    with pytest.raises(starters.StarterError, match=r"a block in a class body needs an id"):
+        strip(text)
+
+
+def test_text_files_keep_their_prose_and_lose_marked_parts():
+    readme = ("# Week 1\n\nRun it:\n\n<!-- BEGIN SOLUTION 1.3 -->\n```bash\ncurl localhost\n```\n"
+              "<!-- END SOLUTION -->\n\nThe end.\n")
+    starter = starters.strip_text(readme, source="solutions/week01/README.md",
+                                  comment=starters.TEXT_COMMENTS[".md"], milestones=MILESTONES)
+    assert starter == ("# Week 1\n\nRun it:\n\n<!-- Milestone 1.3: write your part here "
+                       "(README.md says what it needs) -->\n\nThe end.\n")
+    dockerfile = "# Build me\n# BEGIN SOLUTION 1.1\nFROM python:3.11.7-slim\n# END SOLUTION\n"
+    starter = starters.strip_text(dockerfile, source="solutions/week01/Dockerfile",
+                                  comment=starters.TEXT_COMMENTS["Dockerfile"],
+                                  milestones=MILESTONES)
+    assert starter == ("# Build me\n# Milestone 1.1: write your part here "
+                       "(README.md says what it needs)\n")
+
+
+def test_text_file_block_without_id_fails_at_its_line():
+    with pytest.raises(starters.StarterError, match=r"Dockerfile:2: write `BEGIN SOLUTION <id>`"):
+        starters.strip_text("# x\n# BEGIN SOLUTION\nFROM x\n# END SOLUTION\n",
+                            source="solutions/week01/Dockerfile", comment=("#", ""),
+                            milestones=MILESTONES)
+
+
 def test_long_header_wraps_to_two_comment_lines():
     source = "solutions/week01/" + "a_rather_long_module_name_for_a_header" + ".py"
     first, second = starters.header(source).splitlines()

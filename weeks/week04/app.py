@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import joblib
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -125,8 +125,12 @@ def get_model(request: Request) -> LoadedModel:
     return request.app.state.model
 
 
+#: An endpoint parameter typed ``ModelDep`` receives the loaded model.
+ModelDep = Annotated[LoadedModel, Depends(get_model)]
+
+
 @router.post("/predict", response_model=Prediction)
-def predict(customer: Customer, model: LoadedModel = Depends(get_model)) -> Prediction:  # noqa: B008
+def predict(customer: Customer, model: ModelDep) -> Prediction:
     """Score one customer: P(churn), the decision at the business threshold, the version.
 
     The probability is exactly the pipeline's ``predict_proba`` for this customer's row
@@ -136,8 +140,7 @@ def predict(customer: Customer, model: LoadedModel = Depends(get_model)) -> Pred
 
 
 @router.post("/predict/batch", response_model=BatchResponse)
-def predict_batch(batch: BatchRequest,
-                  model: LoadedModel = Depends(get_model)) -> BatchResponse:  # noqa: B008
+def predict_batch(batch: BatchRequest, model: ModelDep) -> BatchResponse:
     """Score up to ``MAX_BATCH`` customers in one vectorized call, answers in the same order."""
     raise NotImplementedError("Milestone 4.3: write predict_batch")
 
