@@ -205,3 +205,21 @@ def test_a_web_app_that_fails_at_start_up_reports_its_exit_and_output(week):
     with week.serve("service:app", env={"FAIL_AT_START": "1"}) as server:
         assert server.exited not in (None, 0)
         assert "no model in /nowhere" in server.output()
+
+
+def test_a_timed_out_tool_takes_the_processes_it_started_with_it(week):
+    import time
+
+    (week.sandbox.root / "spawner.py").write_text(
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n"
+        "open('child.pid', 'w').write(str(child.pid))\n"
+        "time.sleep(300)\n")
+    import psutil
+
+    with pytest.raises(LearnerFault, match=r"time limit"):
+        week.run_module("spawner", timeout=3)
+    pid = int(week.read_file("child.pid"))
+    time.sleep(0.2)
+    gone = not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert gone, "the grandchild is still running"

@@ -271,14 +271,19 @@ class Sandbox:
         """
         import subprocess
 
-        try:
-            done = subprocess.run(**self._process_args(args, env, cwd), capture_output=True,
-                                  text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            return {"returncode": None, "stdout": _text(exc.stdout), "stderr": _text(exc.stderr),
-                    "timeout": True}
-        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
+        # Its own session: at the time limit the whole group goes, with any server or worker
+        # the learner's code started (subprocess.run would kill the direct child only).
+        with subprocess.Popen(**self._process_args(args, env, cwd), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                              start_new_session=True) as process:
+            try:
+                stdout, stderr = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.stop_process(process, grace_s=0.0)
+                stdout, stderr = process.communicate()
+                return {"returncode": None, "stdout": _text(stdout), "stderr": _text(stderr),
+                        "timeout": True}
+        return {"returncode": process.returncode, "stdout": stdout, "stderr": stderr,
                 "timeout": False}
 
     def start_process(self, args: list[str], *, env: dict[str, str] | None = None,
@@ -301,13 +306,16 @@ class Sandbox:
         import signal
         import subprocess
 
-        for sig, wait in ((signal.SIGTERM, grace_s), (signal.SIGKILL, 5.0)):
-            if process.poll() is not None:
-                return
+        if process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, sig)
+                os.killpg(process.pid, signal.SIGTERM)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(wait)
+                process.wait(grace_s)
+        # Whatever is left in the group (the process, or workers it started) goes now.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(5.0)
 
     def _process_args(self, args: list[str], env: dict[str, str] | None,
                       cwd: Path | None) -> dict[str, Any]:

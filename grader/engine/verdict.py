@@ -49,8 +49,13 @@ def _hint(milestone: Milestone) -> str:
 
 def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> str:
     where = fault.where or milestone.where(shown_week)
+    file = where.split("::")[0]
+    if file.endswith((".py", ".ipynb")):
+        start = f"replace the `raise NotImplementedError` in {where} with your code"
+    else:  # a README, Dockerfile or requirements.txt: the starter holds a comment there
+        start = f"replace the `Milestone {milestone.id}` comment in {file} with your part"
     return render("○", milestone.id, f"{milestone.title} (not started)", where, [
-        ("Start", f"replace the `raise NotImplementedError` in {where} with your code"),
+        ("Start", start),
         ("Hint 1", _hint(milestone)),
     ])
 
