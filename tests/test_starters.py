@@ -267,13 +267,13 @@ def test_text_files_keep_their_prose_and_lose_marked_parts():
     starter = starters.strip_text(readme, source="solutions/week01/README.md",
                                   comment=starters.TEXT_COMMENTS[".md"], milestones=MILESTONES)
     assert starter == ("# Week 1\n\nRun it:\n\n<!-- Milestone 1.3: write your part here "
-                       "(README.md says what it needs) -->\n\nThe end.\n")
+                       "(see What \"done\" looks like, above) -->\n\nThe end.\n")
     dockerfile = "# Build me\n# BEGIN SOLUTION 1.1\nFROM python:3.11.7-slim\n# END SOLUTION\n"
     starter = starters.strip_text(dockerfile, source="solutions/week01/Dockerfile",
                                   comment=starters.TEXT_COMMENTS["Dockerfile"],
                                   milestones=MILESTONES)
     assert starter == ("# Build me\n# Milestone 1.1: write your part here "
-                       "(README.md says what it needs)\n")
+                       "(see README.md)\n")
 
 
 def test_text_file_block_without_id_fails_at_its_line():

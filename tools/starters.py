@@ -350,8 +350,9 @@ def strip_text(text: str, *, source: str, comment: tuple[str, str],
             raise StarterError(f"{where}: write `BEGIN SOLUTION <id>`: a text file has no "
                                "function to tell the milestone")
         milestone = _check_id(block.milestone, milestones, where)
+        guide = "What \"done\" looks like, above" if source.endswith("README.md") else "README.md"
         stubs.append([f"{block.indent}{opening} Milestone {milestone}: write your part here "
-                      f"(README.md says what it needs){closing}\n"])
+                      f"(see {guide}){closing}\n"])
     return "".join(replace_blocks(lines, blocks, stubs))
 
 

@@ -75,6 +75,11 @@ def the_curl(week: Any) -> ref_readme.CurlRequest:
 
 def body_text(week: Any, request: ref_readme.CurlRequest) -> str:
     """The data the curl sends: literal, or the file after ``@`` (curl -d drops newlines)."""
+    if request.body_file == "-":
+        raise CheckFailed(f"the curl at {README} line {request.line} reads its body from "
+                          "stdin (-d @-): the grader runs the command's words, not the shell "
+                          "around it", expected="the body in the command: -d '{...}' or "
+                          "--json '{...}'", got=request.text[:120])
     if request.body_file is not None:
         content = week.read_file(request.body_file)
         expect(content is not None, f"the curl at {README} line {request.line} sends the file "

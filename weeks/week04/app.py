@@ -30,7 +30,15 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from schemas import BatchRequest, BatchResponse, Customer, Health, Prediction, to_frame
+from schemas import (
+    BatchRequest,
+    BatchResponse,
+    Customer,
+    Health,
+    Prediction,
+    ValidationProblem,
+    to_frame,
+)
 
 log = logging.getLogger("telco.service")
 
@@ -119,6 +127,14 @@ def create_app(model_dir: str | Path | None = None) -> FastAPI:
 
 router = APIRouter()
 
+#: What the POST routes answer besides 200, for /docs and the OpenAPI schema: our 422 body
+#: (FastAPI would document its own, which `validation_error_handler` replaces), and the 400
+#: FastAPI itself sends for a body that is not UTF-8 text.
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not UTF-8 text"},
+    422: {"model": ValidationProblem, "description": "Refused: the fields to fix"},
+}
+
 
 def get_model(request: Request) -> LoadedModel:
     """The model the lifespan loaded (a FastAPI dependency: ``Depends(get_model)``)."""
@@ -129,7 +145,7 @@ def get_model(request: Request) -> LoadedModel:
 ModelDep = Annotated[LoadedModel, Depends(get_model)]
 
 
-@router.post("/predict", response_model=Prediction)
+@router.post("/predict", response_model=Prediction, responses=REFUSALS)
 def predict(customer: Customer, model: ModelDep) -> Prediction:
     """Score one customer: P(churn), the decision at the business threshold, the version.
 
@@ -139,7 +155,7 @@ def predict(customer: Customer, model: ModelDep) -> Prediction:
     raise NotImplementedError("Milestone 4.2: write predict")
 
 
-@router.post("/predict/batch", response_model=BatchResponse)
+@router.post("/predict/batch", response_model=BatchResponse, responses=REFUSALS)
 def predict_batch(batch: BatchRequest, model: ModelDep) -> BatchResponse:
     """Score up to ``MAX_BATCH`` customers in one vectorized call, answers in the same order."""
     raise NotImplementedError("Milestone 4.3: write predict_batch")
@@ -158,10 +174,12 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
     -------
     JSONResponse
         Status 422 and ``{"detail": "<n> problem(s) in the request",
-        "errors": [{"field": ..., "message": ...}, ...]}``. ``field`` is where the problem is,
-        without FastAPI's ``body`` prefix: ``"tenure"``, ``"customers.3.Contract"``, or
-        ``"body"`` when the body is not valid JSON at all. ``message`` is pydantic's
-        explanation. The value sent is not echoed: a NaN cannot be written as JSON.
+        "errors": [{"field": ..., "message": ...}, ...]}`` (`schemas.ValidationProblem`).
+        ``field`` is where the problem is: ``"tenure"``, ``"customers.3.Contract"``, or
+        ``"body"`` when the body is not valid JSON at all. FastAPI's locations start with
+        ``"body"``; dropping it reads better (``"body.tenure"`` is accepted too).
+        ``message`` is pydantic's explanation. The value sent is not echoed: a NaN cannot be
+        written as JSON.
     """
     raise NotImplementedError("Milestone 4.4: write validation_error_handler")
 

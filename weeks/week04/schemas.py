@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: The most customers one batch call may score: bounded, so one request cannot eat the memory
 #: of the service (7,043 customers fit in 8 calls).
@@ -56,11 +56,13 @@ class Customer(BaseModel):
 
     Every field is required except ``customerID`` (echoed back when given). Text fields take
     only the levels IBM's file uses (``Literal``), so ``"yes"`` or ``"Weekly"`` is refused.
-    Numbers are bounded: ``tenure`` is whole months from 0; ``MonthlyCharges`` and
-    ``TotalCharges`` are finite amounts from 0 (a new customer, never billed, sends 0). NaN and
-    infinity are refused (``allow_inf_nan=False``): JSON parsers accept them, the pipeline
-    must not. Unknown fields are refused (``extra="forbid"``): a typo such as ``"Tenure"``
-    must not silently become a missing value. The OpenAPI schema carries `EXAMPLE_CUSTOMER`.
+    Numbers are JSON numbers (``true`` or ``"3"`` is refused) and bounded: ``tenure`` is whole
+    months from 0 to 1200 (a hundred years: more is a typo, and a huge number would overflow
+    the pipeline's int64 column); ``MonthlyCharges`` and ``TotalCharges`` are finite amounts
+    from 0 (a new customer, never billed, sends 0). NaN and infinity are refused
+    (``allow_inf_nan=False``): JSON parsers accept them, the pipeline must not. Unknown
+    fields are refused (``extra="forbid"``): a typo such as ``"Tenure"`` must not silently
+    become a missing value. The OpenAPI schema carries `EXAMPLE_CUSTOMER`.
     """
 
     pass  # Milestone 4.2: write Customer's body
@@ -74,6 +76,20 @@ class Prediction(BaseModel):
     will_churn: bool = Field(description="churn_probability >= threshold: call this customer")
     threshold: float = Field(description="the business threshold of week 2, from the metadata")
     model_version: str = Field(description="first 12 hex digits of the model file's SHA-256")
+
+
+class Problem(BaseModel):
+    """One thing to fix in a refused request."""
+
+    field: str = Field(description='where: "tenure", "customers.3.Contract", or "body"')
+    message: str = Field(description="what is wrong, in pydantic's words")
+
+
+class ValidationProblem(BaseModel):
+    """The 422 answer: the request was refused before it reached the model."""
+
+    detail: str = Field(description='"<n> problem(s) in the request"')
+    errors: list[Problem]
 
 
 class BatchRequest(BaseModel):

@@ -133,6 +133,20 @@ class Customer(BaseModel):
     TotalCharges: Money
 
 
+class Problem(BaseModel):
+    """One thing to fix in a refused request."""
+
+    field: str = Field(description='where: "tenure", "customers.3.Contract", or "body"')
+    message: str = Field(description="what is wrong, in pydantic's words")
+
+
+class ValidationProblem(BaseModel):
+    """The 422 answer: the request was refused before it reached the model."""
+
+    detail: str = Field(description='"<n> problem(s) in the request"')
+    errors: list[Problem]
+
+
 class Prediction(BaseModel):
     """The answer for one customer."""
 

@@ -59,8 +59,8 @@ class Customer(BaseModel):
     @field_validator("tenure")
     @classmethod
     def months_are_not_negative(cls, value: int) -> int:
-        if value < 0:
-            raise ValueError("tenure is a number of months: 0 or more")
+        if not 0 <= value <= 1200:
+            raise ValueError("tenure is a number of months, from 0 to 1200")
         return value
 
     @field_validator("MonthlyCharges", "TotalCharges")
