@@ -50,8 +50,11 @@ def build_submission(case: Path, dest: Path) -> Path:
     case shows just the mistake it is about.
     """
     submission = dest / "submission"
+    # Run outputs (a locally built models/, saved figures) are not part of a submission: a
+    # clean clone has none, so a case must not pass or fail by them.
     shutil.copytree(ROOT / "solutions", submission,
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "models",
+                                                  "figures"))
     for path in case.rglob("*"):
         rel = path.relative_to(case)
         if path.is_file() and rel.parts[0].startswith("week"):

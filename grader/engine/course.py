@@ -27,12 +27,15 @@ class Milestone:
     week: str
     minutes: int = 0
     time_limit_s: float | None = None
+    #: False for a milestone graded on artifacts and process (a Dockerfile, a README command)
+    #: where held-out data has nothing to add: it then has no hidden checks, by design.
+    hidden_checks: bool = True
 
     def places(self) -> list[str]:
         """Where the learner works, relative to the week: `clean.py::clean`, `explore.ipynb`."""
         places = []
         for target in self.targets or self.files:
-            if target.endswith((".ipynb", ".py")):
+            if target.endswith((".ipynb", ".py")) or target in self.files:  # README.md
                 places.append(target)
             else:
                 module, _, func = target.rpartition(".")
@@ -100,7 +103,8 @@ def load(path: Path = ROOT / "course.toml") -> Course:
             Milestone(id=str(m["id"]), title=m.get("title", ""), points=int(m.get("points", 0)),
                       files=tuple(m.get("files", ())), targets=tuple(m.get("targets", ())),
                       hints=tuple(m.get("hints", ())), week=w["id"],
-                      minutes=int(m.get("minutes", 0)), time_limit_s=m.get("time_limit_s"))
+                      minutes=int(m.get("minutes", 0)), time_limit_s=m.get("time_limit_s"),
+                      hidden_checks=bool(m.get("hidden_checks", True)))
             for m in w.get("milestones", []))
         weeks.append(Week(
             id=w["id"], number=int(w.get("number", 0)), title=w.get("title", ""),

@@ -63,6 +63,26 @@ def judge_model(week: Any) -> tuple[Any, bytes, dict[str, Any]]:
     return _MODEL["model"]
 
 
+def unseen_model_dir(week: Any, seed: int, name: str = "model_unseen") -> str:
+    """A model folder the learner never saw: the judge's pipeline fitted on a seeded 70 % of
+    the public customers, with a seeded threshold in [0.2, 0.6]. Its probabilities differ
+    from the usual model's, so anything typed in from a local run (a probability, a version,
+    a decision at the usual threshold) stops being true."""
+    import joblib
+    import sklearn
+
+    rng = np.random.default_rng(seed)
+    table = week.data(DATA)
+    rows = np.sort(rng.choice(len(table), size=int(0.7 * len(table)), replace=False))
+    part = table.iloc[rows]
+    pipeline = judge_pipeline().fit(part.drop(columns="churn"), part["churn"])
+    buffer = io.BytesIO()
+    joblib.dump(pipeline, buffer)
+    metadata = {**judge_model(week)[2], "sklearn_version": sklearn.__version__,
+                "threshold": float(np.round(rng.uniform(0.2, 0.6), 4))}
+    return model_dir(week, name, model_bytes=buffer.getvalue(), metadata=metadata)
+
+
 def model_version(content: bytes) -> str:
     """The version a served model reports: the first 12 hex digits of the file's SHA-256."""
     return hashlib.sha256(content).hexdigest()[:12]

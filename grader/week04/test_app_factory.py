@@ -308,9 +308,11 @@ def expect_started(server, what: str) -> None:
     if match:
         raise LearnerFault(Reason.NOT_STARTED, "NotImplementedError", match.group(1),
                            where=current.where, checking=current.checking)
+    # The exception line says why (which file it looked for), not uvicorn's "Exiting".
+    errors = [line for line in last if re.match(r"^[\w.]+(Error|Exception)\b.*:", line)]
     raise CheckFailed(f"uvicorn app:app should start with {what}",
                       expected="the service listening",
-                      got=f"exit code {server.exited}: {(last or [''])[-1][:200]}")
+                      got=f"exit code {server.exited}: {(errors or last or [''])[-1][:240]}")
 
 
 @milestone("4.1")
