@@ -43,23 +43,30 @@ FIELDS = ["customerID", "gender", "SeniorCitizen", "Partner", "Dependents", "ten
 _MODEL: dict[str, Any] = {}
 
 
+def dumped(pipeline: Any, compress: Any = 0) -> bytes:
+    """The bytes ``joblib.dump`` writes for `pipeline` (a model file's content)."""
+    import joblib
+
+    buffer = io.BytesIO()
+    joblib.dump(pipeline, buffer, compress=compress)
+    return buffer.getvalue()
+
+
 def judge_model(week: Any) -> tuple[Any, bytes, dict[str, Any]]:
     """(fitted pipeline, its joblib bytes, week 3 metadata), fitted once per grading run."""
     if "model" not in _MODEL:
-        import joblib
         import sklearn
 
         table = week.data(DATA)
         pipeline = judge_pipeline().fit(table.drop(columns="churn"), table["churn"])
-        buffer = io.BytesIO()
-        joblib.dump(pipeline, buffer)
+        facts = oof_facts(week, DATA)
         metadata = {
             "sklearn_version": sklearn.__version__, "python_version": "3.11",
             "data_sha256": "0" * 64, "features": [str(c) for c in pipeline.feature_names_in_],
-            "metrics": {"roc_auc": oof_facts(week, DATA)["roc_auc"]},
-            "threshold": oof_facts(week, DATA)["threshold"], "created": "2026-01-01T00:00:00+00:00",
+            "metrics": {"roc_auc": facts["roc_auc"]}, "threshold": facts["threshold"],
+            "created": "2026-01-01T00:00:00+00:00",
         }
-        _MODEL["model"] = (pipeline, buffer.getvalue(), metadata)
+        _MODEL["model"] = (pipeline, dumped(pipeline), metadata)
     return _MODEL["model"]
 
 
@@ -68,19 +75,13 @@ def unseen_model_dir(week: Any, seed: int, name: str = "model_unseen") -> str:
     the public customers, with a seeded threshold in [0.2, 0.6]. Its probabilities differ
     from the usual model's, so anything typed in from a local run (a probability, a version,
     a decision at the usual threshold) stops being true."""
-    import joblib
-    import sklearn
-
     rng = np.random.default_rng(seed)
     table = week.data(DATA)
     rows = np.sort(rng.choice(len(table), size=int(0.7 * len(table)), replace=False))
     part = table.iloc[rows]
     pipeline = judge_pipeline().fit(part.drop(columns="churn"), part["churn"])
-    buffer = io.BytesIO()
-    joblib.dump(pipeline, buffer)
-    metadata = {**judge_model(week)[2], "sklearn_version": sklearn.__version__,
-                "threshold": float(np.round(rng.uniform(0.2, 0.6), 4))}
-    return model_dir(week, name, model_bytes=buffer.getvalue(), metadata=metadata)
+    metadata = {**judge_model(week)[2], "threshold": float(np.round(rng.uniform(0.2, 0.6), 4))}
+    return model_dir(week, name, model_bytes=dumped(pipeline), metadata=metadata)
 
 
 def model_version(content: bytes) -> str:

@@ -163,13 +163,7 @@ _SERVED: dict[str, bytes] = {}
 def served_model(week) -> tuple[str, str]:
     """The judge's pipeline saved compressed: a model whose version differs from models/'s."""
     if "bytes" not in _SERVED:
-        import io
-
-        import joblib
-
-        buffer = io.BytesIO()
-        joblib.dump(R.judge_model(week)[0], buffer, compress=3)
-        _SERVED["bytes"] = buffer.getvalue()
+        _SERVED["bytes"] = R.dumped(R.judge_model(week)[0], compress=3)
     folder = R.model_dir(week, "model_served", model_bytes=_SERVED["bytes"])
     return folder, R.model_version(_SERVED["bytes"])
 

@@ -32,16 +32,11 @@ N_HELD_OUT, N_NEW, N_SHUFFLED, N_LARGE = 100, 15, 500, 1000
 @milestone("4.1", category="fails on another model file")
 def test_load_model_reads_another_model_file(week, seed):
     """The same pipeline saved with a seeded compression level: other bytes, another version."""
-    import io
-
-    import joblib
-
     rng = np.random.default_rng(seed)
     pipeline = R.judge_model(week)[0]
-    buffer = io.BytesIO()
-    joblib.dump(pipeline, buffer, compress=("zlib", int(rng.integers(1, 10))))
+    content = R.dumped(pipeline, compress=("zlib", int(rng.integers(1, 10))))
     threshold = round(float(rng.uniform(0.05, 0.6)), 4)
-    folder = R.model_dir(week, "model_other", threshold=threshold, model_bytes=buffer.getvalue())
+    folder = R.model_dir(week, "model_other", threshold=threshold, model_bytes=content)
     got = week.run_snippet(LOAD, label=f"load_model({folder!r}) of another model file",
                            target="app.load_model", folder=folder,
                            data_path=week.data_path("telco_churn_clean"), n_rows=N_ROWS)
@@ -52,7 +47,7 @@ def test_load_model_reads_another_model_file(week, seed):
     expect_equal(got["proba"], pipeline.predict_proba(X)[:, 1], what="predict_proba",
                  rtol=0, atol=1e-12)
     expect_equal(got["threshold"], threshold, what='metadata["threshold"]', rtol=0, atol=0)
-    version = R.model_version(buffer.getvalue())
+    version = R.model_version(content)
     expect(got["version"] == version, "version should be computed from the bytes of the "
            "model file it loaded", expected=repr(version), got=repr(got["version"])[:80])
 
