@@ -30,7 +30,7 @@ help:
 	@echo "  make starters  regenerate weeks/ from solutions/ (ARGS passed on)"
 	@echo "  make syllabus  refresh the README syllabus table from course.toml"
 	@echo "  make data      rebuild data/ and data/SHA256SUMS"
-	@echo "  make bench     run the grading benchmarks in bench/"
+	@echo "  make bench     run the benchmarks in bench/ (grading, serving, IRLS)"
 	@echo "  make lint      ruff check the course"
 	@echo "  make lock      regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
 
@@ -99,6 +99,7 @@ data: setup
 bench: setup
 	$(PY) bench/bench_grading.py
 	$(PY) bench/bench_serving.py
+	$(PY) bench/bench_irls.py
 
 lint: setup
 	$(PY) -m ruff check .

@@ -102,7 +102,9 @@ def _notebook() -> nbformat.NotebookNode:
     ]
     task.execution_count = 3
     extra = nbformat.v4.new_code_cell("print('the answer')", metadata={"tags": ["solution"]})
-    prose = nbformat.v4.new_markdown_cell("## 1.3 A first look\n\nWhat share of customers leave?")
+    prose = nbformat.v4.new_markdown_cell(
+        "## 1.3 A first look\n\nWhat share of customers leave?\n"
+        "<!-- BEGIN SOLUTION 1.3 -->\nCount the Yes, divide by the rows.\n<!-- END SOLUTION -->")
     nb.cells = [prose, load, task, extra]
     for number, cell in enumerate(nb.cells):
         cell.id = f"cell-{number}"
@@ -305,7 +307,9 @@ def test_notebook_starter(repo: Path):
     nb = nbformat.read(repo / "weeks" / "week01" / "first_look.ipynb", as_version=4)
     assert [cell.id for cell in nb.cells] == ["cell-0", "cell-1", "cell-2"]  # solution cell gone
     prose, load, task = nb.cells
-    assert prose.cell_type == "markdown" and prose.source.startswith("## 1.3 A first look")
+    assert prose.cell_type == "markdown" and prose.source == (  # the learner's notes stubbed
+        "## 1.3 A first look\n\nWhat share of customers leave?\n"
+        "*Milestone 1.3: your notes here (double-click this cell to edit).*\n")
     assert load.source == "import pandas as pd\nraw = pd.DataFrame({'Churn': ['Yes']})"
     assert task.source == (
         "# How many customers leave?\n"

@@ -258,10 +258,17 @@ def _notebook_milestone(name: str, milestones: Sequence[Milestone], where: str) 
     )
 
 
+#: What a learner sees, rendered, where the solution notebook has its author's notes.
+NOTES_PLACEHOLDER = "*Milestone {milestone}: your notes here (double-click this cell to edit).*"
+
+
 def strip_notebook(
     nb: nbformat.NotebookNode, *, source: str, name: str, milestones: Sequence[Milestone]
 ) -> nbformat.NotebookNode:
     """Return a copy with marked blocks stubbed, `solution` cells dropped, outputs cleared.
+
+    Code cells take `# BEGIN SOLUTION` blocks; Markdown cells take ``<!-- BEGIN SOLUTION id -->``
+    blocks, which become one comment naming the milestone.
 
     `name` is the notebook's path inside its week folder, as course.toml `files` spell it.
     Cell ids are kept so that checks and learners can refer to cells across regenerations.
@@ -275,6 +282,12 @@ def strip_notebook(
             cell.source = _strip_cell(cell.source, f"{source}: cell {number}", name, milestones)
             cell.outputs = []
             cell.execution_count = None
+        elif cell.cell_type == "markdown":
+            # The learner's own notes (pseudocode next to the code it became) are marked like
+            # a README's, ``<!-- BEGIN SOLUTION 6.4 -->``, but the stub must show when rendered.
+            cell.source = strip_text(cell.source, source=f"{source}: cell {number}",
+                                     comment=TEXT_COMMENTS[".md"], milestones=milestones,
+                                     placeholder=NOTES_PLACEHOLDER)
         cells.append(cell)
     nb.cells = cells
     nb.metadata["ml_path"] = {"generated_from": source, "regenerate": "make starters"}
@@ -333,11 +346,12 @@ def _text_comment(rel: PurePosixPath) -> tuple[str, str] | None:
 
 
 def strip_text(text: str, *, source: str, comment: tuple[str, str],
-               milestones: Sequence[Milestone]) -> str:
+               milestones: Sequence[Milestone], placeholder: str | None = None) -> str:
     """A README or Dockerfile with each marked block replaced by one comment naming its milestone.
 
     Markers are the module ones inside the file's own comments (``<!-- BEGIN SOLUTION 4.5 -->``
     in Markdown) and always carry an id: a text file has no function to infer it from.
+    `placeholder` (with ``{milestone}``) replaces the comment where a reader must see it.
     """
     opening, closing = comment
     lines = text.splitlines(keepends=True)
@@ -351,8 +365,9 @@ def strip_text(text: str, *, source: str, comment: tuple[str, str],
                                "function to tell the milestone")
         milestone = _check_id(block.milestone, milestones, where)
         guide = "What \"done\" looks like, above" if source.endswith("README.md") else "README.md"
-        stubs.append([f"{block.indent}{opening} Milestone {milestone}: write your part here "
-                      f"(see {guide}){closing}\n"])
+        stub = (placeholder.format(milestone=milestone) if placeholder else
+                f"{opening} Milestone {milestone}: write your part here (see {guide}){closing}")
+        stubs.append([f"{block.indent}{stub}\n"])
     return "".join(replace_blocks(lines, blocks, stubs))
 
 

@@ -267,6 +267,15 @@ class Week:
         self._notebook = (memo, self.sandbox.generation)
         self._notebook_name = name
 
+    def forget_notebook(self) -> None:
+        """Say the kernel's namespace no longer holds the last `run_notebook`'s names.
+
+        For a check that runs a notebook its own way (cell by cell, with a hook installed):
+        the next `run_notebook` or `eval` then starts from a fresh run instead of trusting
+        a memo of the old one.
+        """
+        self._notebook = None
+
     def _swap_data(self, data: dict[str, str]) -> list[tuple[Path, bytes]]:
         swapped = []
         for usual, replacement in data.items():

@@ -20,14 +20,16 @@ import numpy as np
 from grader.week02.ref_model import best_threshold
 from grader.week02.ref_model import cost as expected_cost
 
-#: Defines ``judge_pipeline()``: impute+scale the numbers, one-hot the rest, then LR.
-JUDGE_PIPELINE = '''
+#: Source text defining ``judge_pipeline()``: impute+scale the numbers, one-hot the rest,
+#: then LR. A template, so that other weeks draw variants of the same pipeline (week 5's hidden
+#: checks rename its steps and swap its scaler).
+PIPELINE_TEMPLATE = '''
 def judge_pipeline():
     from sklearn.compose import ColumnTransformer
     from sklearn.impute import SimpleImputer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline, make_pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+    from sklearn.preprocessing import OneHotEncoder, {scaler}
 
     numbers = ["tenure", "monthly_charges", "total_charges"]
     categories = ["gender", "senior_citizen", "partner", "dependents", "phone_service",
@@ -35,10 +37,14 @@ def judge_pipeline():
                   "device_protection", "tech_support", "streaming_tv", "streaming_movies",
                   "contract", "paperless_billing", "payment_method"]
     prepare = ColumnTransformer([
-        ("numbers", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numbers),
-        ("categories", OneHotEncoder(handle_unknown="ignore"), categories)])
-    return Pipeline([("prepare", prepare), ("model", LogisticRegression(max_iter=1000))])
+        ("{numbers}", make_pipeline(SimpleImputer(strategy="{strategy}"), {scaler}()), numbers),
+        ("{categories}", OneHotEncoder(handle_unknown="ignore"), categories)])
+    return Pipeline([("{first}", prepare), ("{last}", LogisticRegression({C}max_iter=1000))])
 '''
+#: Week 3's reference pipeline itself.
+JUDGE_PIPELINE = PIPELINE_TEMPLATE.format(
+    scaler="StandardScaler", strategy="median", numbers="numbers", categories="categories",
+    first="prepare", last="model", C="")
 
 #: Metadata keys of the 3.4 contract and the types a JSON reader gets back for them.
 METADATA_TYPES: dict[str, tuple[type, ...]] = {
