@@ -89,7 +89,11 @@ def expect_estimator_checks(week: Any, target: str, hints: dict[str, str] | None
         return
     name, error = min(failed, key=lambda f: (ROOT_CAUSES.index(f[0])
                                              if f[0] in ROOT_CAUSES else len(ROOT_CAUSES)))
-    names = ", ".join(n for n, _ in failed[:4]) + (", ..." if len(failed) > 4 else "")
+    counts: dict[str, int] = {}  # a check run on several inputs fails under one name
+    for n, _ in failed:
+        counts[n] = counts.get(n, 0) + 1
+    shown = [n + (f" (x{k})" if k > 1 else "") for n, k in counts.items()]
+    names = ", ".join(shown[:4]) + (", ..." if len(shown) > 4 else "")
     hint = (special(name, error) if special else None) or {**COMMON_HINTS,
                                                            **(hints or {})}.get(name)
     expect(False, f"{len(failed)} of scikit-learn's {got['n']} estimator checks failed: {names}",

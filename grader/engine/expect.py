@@ -31,9 +31,23 @@ def _article(words: str) -> str:
     return f"an {words}" if words[:1].lower() in "aeiou" else f"a {words}"
 
 
+def _handle_kind(value: Handle) -> str:
+    """A handle's type as `kind` says it (``pandas DataFrame``), else its full name."""
+    module, _, name = value.type_name.rpartition(".")
+    library = _LIBRARIES.get(module.split(".")[0])
+    return f"{library} {name}" if library else value.type_name
+
+
 def describe(value: Any) -> str:
     """A short, type-first description: ``pandas Series of float64, length 5634``."""
     if isinstance(value, Handle):
+        # A table or array stays in the sandbox only when it cannot be sent as data.
+        if _handle_kind(value).startswith(("pandas ", "polars ")):
+            return (f"{_article(_handle_kind(value))} that could not be read as data: a column "
+                    "mixing numbers and text (a transposed table?), repeated column names, "
+                    "or objects in its cells")
+        if _handle_kind(value) == "NumPy ndarray":
+            return "a NumPy ndarray of Python objects (dtype object), not plain data"
         return f"a {value.type_name} object (not plain data)"
     if value is None:
         return "None (did the function forget to return?)"
@@ -62,6 +76,11 @@ def expect_type(value: Any, expected: type | tuple[type, ...], what: str = "the 
     if not isinstance(value, Handle) and isinstance(value, types):
         return
     names = " or ".join(kind(t) for t in types)
+    if isinstance(value, Handle) and _handle_kind(value) in [kind(t) for t in types]:
+        plain = ("of numbers, text or dates" if _handle_kind(value) == "NumPy ndarray" else
+                 "whose columns each hold one kind of value (numbers, text or dates)")
+        raise CheckFailed(f"{what} could not be read as data", got=describe(value),
+                          expected=f"{_article(_handle_kind(value))} {plain}")
     failed = CheckFailed(f"{what} should be {_article(names)}", expected=names,
                          got=describe(value))
     if kind(type(value)).startswith("polars") and "pandas" in names:

@@ -36,8 +36,21 @@ class Cell:
     source: str
 
     def first_line(self) -> str:
-        """The first non-empty line, to recognise the cell by."""
-        return next((ln.strip() for ln in self.source.splitlines() if ln.strip()), "")
+        """The first line of code (else of comment), to recognise the cell by.
+
+        A starter's cells all open with ``# YOUR CODE HERE`` and the same raise: the code
+        around them tells the cells apart.
+        """
+        lines = [ln.strip() for ln in self.source.splitlines() if ln.strip()]
+        code = [ln for ln in lines if not ln.startswith("#")]
+        own = [ln for ln in code if not ln.startswith('raise NotImplementedError("Milestone')]
+        notes = [ln for ln in lines if ln.startswith("#") and ln != "# YOUR CODE HERE"]
+        return (own or notes or code or [""])[0]
+
+    def label(self) -> str:
+        """``cell 8 (toy_y = np.array([0, 1, 2]))``, the line cut at 60 characters."""
+        line = self.first_line()
+        return f"cell {self.number} ({line if len(line) <= 60 else line[:59] + '…'})"
 
 
 def code_cells(path: Path, shown: str) -> list[Cell]:
@@ -52,8 +65,9 @@ def code_cells(path: Path, shown: str) -> list[Cell]:
     except (ValueError, KeyError, TypeError) as exc:
         raise LearnerFault(
             Reason.NOTEBOOK,
-            evalue=f"{shown} is not a valid notebook ({exc}). Reopen it in Jupyter, or get it "
-            f"back with `git checkout -- {shown}` and redo your last edit",
+            evalue=f"is not a valid notebook ({exc}). Open it in Jupyter and save it again; if "
+            "Jupyter cannot open it either, File > Revert Notebook to Checkpoint brings back "
+            "the last saved checkpoint (your file stays as it is until you do)",
             where=shown) from None
 
 
@@ -68,7 +82,7 @@ def run(sandbox: Sandbox, path: Path, shown: str) -> None:
 
 
 def _fault(result: Execution, cell: Cell, shown: str, sandbox: Sandbox) -> LearnerFault:
-    where = f"{shown}, cell {cell.number} ({cell.first_line()[:60]})"
+    where = f"{shown}, {cell.label()}"
     if result.fault is not None:
         return LearnerFault(result.fault, result.fault.value, result.detail, where=where,
                             frames=result.traceback)

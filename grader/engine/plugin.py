@@ -21,7 +21,7 @@ from .. import __version__
 from . import report, settings
 from .cache import VerdictCache, week_key
 from .course import ROOT, Course, load
-from .protocol import Status
+from .protocol import Reason, Status
 from .sandbox import Limits
 from .verdict import run_check
 from .week import Week
@@ -43,6 +43,9 @@ class Grading:
         self.missing: list[str] = []  # week folders the submission lacks (not graded)
         self.keys: dict[str, str] = {}
         self.records: list[dict[str, Any]] = []
+        # (milestone, hidden) -> the record of a check that ran out of time: the milestone's
+        # other checks fail the same way at once instead of waiting out the limit again.
+        self.timed_out: dict[tuple[str, bool], dict[str, Any]] = {}
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
         self.t0 = time.perf_counter()
         self.is_worker = hasattr(config, "workerinput")
@@ -213,6 +216,10 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     error = None
     if record is not None:
         record = {**record, "cached": True}
+    elif (earlier := g.timed_out.get((info["milestone"], False))
+          or (info["hidden"] and g.timed_out.get((info["milestone"], True)))):
+        # An infinite loop would cost the time limit once per check (minutes for a week).
+        record = {**earlier, "hidden": info["hidden"]}
     else:
         funcargs = pyfuncitem.funcargs
         kwargs = {a: funcargs[a] for a in pyfuncitem._fixtureinfo.argnames}
@@ -221,6 +228,8 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
                                   g.shown_week(info["week"]), hidden=info["hidden"],
                                   category=info["category"],
                                   show_hidden=g.settings.show_hidden)
+        if record.get("reason") == Reason.TIMEOUT:
+            g.timed_out[(info["milestone"], info["hidden"])] = record
     record.update(week=info["week"], key=key, nodeid=pyfuncitem.nodeid)
     pyfuncitem.user_properties.append((_PROP, json.dumps(record)))
     if error is not None:
@@ -270,5 +279,23 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(f"{submission}/{folder}/ does not exist: its checks were "
                                     "not run")
     cached = sum(1 for r in _records if r.get("cached"))
-    for line in report.terminal_lines(data, g.settings.shown(g.settings.report), cached):
+    for line in report.terminal_lines(data, g.settings.shown(g.settings.report), cached,
+                                      hidden_skipped=_hidden_skipped(g, data)):
         terminalreporter.write_line(line)
+
+
+def _hidden_skipped(g: Grading, data: dict[str, Any]) -> list[str]:
+    """Milestones graded without their hidden checks, though this checkout has them.
+
+    ``pytest grader/week06`` selects the public checks only: its points are not the verdict
+    ``make grade`` gives, and the summary must say so. (The learner edition has no hidden
+    checks at all: nothing to say there.)
+    """
+    skipped = []
+    for week in data["weeks"]:
+        folder = next(w.folder for w in g.course.weeks if w.id == week["id"])
+        if not (ROOT / "grader" / "hidden" / folder).is_dir():
+            continue
+        skipped += [m["id"] for m in week["milestones"]
+                    if m["hidden"] is None and g.course.milestone(m["id"]).hidden_checks]
+    return skipped

@@ -96,8 +96,12 @@ def next_up(report: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0) -> list[str]:
-    """The progress summary printed after every run; `cached` checks were replayed."""
+def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
+                   hidden_skipped: list[str] | None = None) -> list[str]:
+    """The progress summary printed after every run; `cached` checks were replayed.
+
+    `hidden_skipped` lists milestones graded without the hidden checks this checkout has.
+    """
     lines = [f"{report['course']} · progress of {report['submission']}/"]
     for week in report["weeks"]:
         ms = week["milestones"]
@@ -112,6 +116,10 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0) ->
     t = report["totals"]
     lines.append(f"Total: {t['points']}/{t['max_points']} points in {report['duration_s']:.1f} s"
                  + (f" ({cached} unchanged checks not re-run)" if cached else ""))
+    if hidden_skipped:
+        lines.append(f"Hidden checks not selected for {', '.join(hidden_skipped)}: these points "
+                     f"may still drop. `make grade` (or --milestone {hidden_skipped[0]}) runs "
+                     "them.")
     up = next_up(report)
     others = [m for w in report["weeks"] for m in w["milestones"]
               if m["status"] != Status.PASSED and m is not up]

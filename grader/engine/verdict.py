@@ -6,6 +6,7 @@ cache and into the reports unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -47,9 +48,23 @@ def _hint(milestone: Milestone) -> str:
     return milestone.hints[0] if milestone.hints else ""
 
 
+#: The starter's stub text: ``Milestone 5.3: write fit_irls``.
+STUB = re.compile(r"Milestone (?P<id>\d+\.\d+): write (?P<name>.+)")
+
+
 def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> str:
     where = fault.where or milestone.where(shown_week)
-    file = where.split("::")[0]
+    stub = STUB.match(fault.evalue or "")
+    if stub and stub["id"] != milestone.id:
+        # The learner's own code for this milestone ran into another milestone's stub: say
+        # which one to finish, not "replace the raise" in code that has none left.
+        return render("○", milestone.id, f"{milestone.title} (waiting for {stub['id']})", where, [
+            ("Start", f"this milestone calls {stub['name']}, which is still the starter of "
+                      f"milestone {stub['id']}: finish {stub['id']} first, then grade "
+                      f"{milestone.id} again"),
+            ("Hint 1", _hint(milestone)),
+        ])
+    file = where.split("::")[0].split(", cell ")[0]  # a notebook's `where` names the cell
     if file.endswith((".py", ".ipynb")):
         start = f"replace the `raise NotImplementedError` in {where} with your code"
     else:  # a README, Dockerfile or requirements.txt: the starter holds a comment there
@@ -62,8 +77,14 @@ def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> 
 
 def _fault_message(milestone: Milestone, fault: LearnerFault) -> str:
     subject = fault.checking or "your code"
-    if fault.reason in (Reason.IMPORT, Reason.SYNTAX) and fault.where:
+    if fault.reason in (Reason.IMPORT, Reason.SYNTAX, Reason.NOTEBOOK) and fault.where:
         subject = fault.where.split("::")[0]
+        # Importing glm.py may fail on a syntax error in families.py, which glm imports:
+        # name the file that has it (SyntaxError says "(families.py, line 80)").
+        culprit = re.search(r"\((?P<file>[^(),]+\.py), line \d+\)$", fault.evalue or "")
+        if (fault.reason == Reason.SYNTAX and culprit
+                and not subject.endswith("/" + culprit["file"]) and subject != culprit["file"]):
+            subject = f"{culprit['file']} (imported by {subject})"
     return render("✗", milestone.id, milestone.title, fault.where, [
         ("Checking", fault.checking),
         ("Problem", f"[{fault.reason}] {subject} {fault.summary()}"),
@@ -88,7 +109,8 @@ def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool
     if not hidden or show_hidden:
         return message
     return render("✗", milestone.id, milestone.title, "", [
-        ("Problem", f"your code passes what you can see but {category or 'fails a hidden check'}"),
+        ("Problem", f"on data you have not seen (a hidden check), your code "
+                    f"{category or 'gives a wrong answer'}"),
         ("Hint 1", _hint(milestone)),
     ])
 

@@ -6,6 +6,7 @@ returned object, its coef as a float array, n_iter, converged, and the warnings'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -53,17 +54,20 @@ CONVERGENCE = "ConvergenceWarning"
 
 
 def run_fit(week: Any, name: str, X: np.ndarray, y: np.ndarray, *, what: str,
-            on_error: str = "", **options: Any) -> dict[str, Any]:
+            on_error: str | Callable[[str], str] = "", **options: Any) -> dict[str, Any]:
     """The learner's `name`(X, y, **options): type, coef, n_iter, converged, warnings.
 
-    With `on_error`, an exception fails the check with that message (else it is reported
-    as the learner's exception, with its trace).
+    With `on_error`, an exception fails the check with that message, or with
+    `on_error(error text)` if it is a function (else it is reported as the learner's
+    exception, with its trace).
     """
     shown = ", ".join(["X", "y", *(f"{k}={v!r}" for k, v in options.items())])
     got = week.run_snippet(FIT_SNIPPET, target=f"logistic.{name}",
                            label=f"{name}({shown}) on {what}", name=name, X=X, y=y,
                            options=options, catch=bool(on_error))
-    expect(got["error"] is None, on_error, expected="a Fit", got=got["error"])
+    if got["error"] is not None:
+        expect(False, on_error(got["error"]) if callable(on_error) else on_error,
+               expected="a Fit", got=got["error"])
     call = f"{name}(...)"
     missing = [f for f in ("coef", "n_iter", "converged") if got[f] is None]
     expect(not missing, f"{call} should return Fit(coef, n_iter, converged): the given "

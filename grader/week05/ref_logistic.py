@@ -49,9 +49,19 @@ def log_likelihood(beta: Any, X: Any, y: Any) -> float:
     return float(np.sum(np.asarray(y, dtype=float) * eta - np.logaddexp(0.0, eta)))
 
 
+def residual(beta: Any, X: Any, y: Any) -> np.ndarray:
+    """y - p for each row, as y sigmoid(-eta) - (1 - y) sigmoid(eta).
+
+    Written so, it keeps the tiny e^-eta of a row the model is sure about: y - sigmoid(eta)
+    rounds to 0.0 once eta passes 37, where sigmoid(eta) rounds to 1.0.
+    """
+    y, eta = np.asarray(y, dtype=float), eta_of(beta, X)
+    return y * sigmoid(-eta) - (1.0 - y) * sigmoid(eta)
+
+
 def gradient(beta: Any, X: Any, y: Any) -> np.ndarray:
     """X~^T (y - p): the ascent direction of the log-likelihood."""
-    return design(X).T @ (np.asarray(y, dtype=float) - sigmoid(eta_of(beta, X)))
+    return design(X).T @ residual(beta, X, y)
 
 
 def weights(beta: Any, X: Any) -> np.ndarray:
@@ -146,6 +156,21 @@ def separable_data(seed: int, n: int = 60) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
+def separable_without_gap(seed: int, n: int = 600, p: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """make_classification's features, y = (X[:, 0] > 0): separable, rows on both sides of 0.
+
+    With no gap between the classes, Newton's largest logits pass 37 (where 1 - sigmoid(eta)
+    rounds to 0.0) within some 7 steps and 745 (where p (1 - p) underflows to 0) within about
+    20, and by step 100 the rows nearest the boundary are near 37 too: the traps that
+    separable_data, with its gap and 60 rows, never reaches.
+    """
+    from sklearn.datasets import make_classification
+
+    X = make_classification(n_samples=n, n_features=p, n_informative=p, n_redundant=0,
+                            n_repeated=0, random_state=seed)[0]
+    return X, (X[:, 0] > 0).astype(float)
+
+
 # -- the libraries' answers --------------------------------------------------------------------
 
 
@@ -166,7 +191,13 @@ def statsmodels_fit(X: Any, y: Any) -> Library:
         warnings.simplefilter("ignore")
         fit = sm.GLM(np.asarray(y, dtype=float), design(X),
                      family=sm.families.Binomial()).fit(tol=1e-12, maxiter=200)
-    return Library(np.asarray(fit.params), np.asarray(fit.bse), float(fit.deviance))
+        # bse and deviance are computed on first access: inside the block, so a warning of
+        # statsmodels' never reaches the learner's report.
+        library = Library(np.asarray(fit.params), np.asarray(fit.bse), float(fit.deviance))
+    if not (fit.converged and np.all(np.isfinite(library.coef))):
+        raise AssertionError("the judge's statsmodels fit did not converge: a bug in the "
+                             "grader's data, not in the learner's code")
+    return library
 
 
 def sklearn_unpenalized(X: Any, y: Any) -> np.ndarray:
@@ -200,12 +231,34 @@ def one_hot_data(seed: int, n: int = 200, levels: int = 3) -> tuple[np.ndarray, 
     return X, y
 
 
+def independent_columns(A: np.ndarray) -> np.ndarray:
+    """The columns of A, left to right, that are not combinations of the ones kept before.
+
+    They span the same space as A, so a GLM fitted on them has the same fitted values: for
+    one-hot levels that add up to the intercept, the last level of each group is dropped.
+    """
+    keep: list[int] = []
+    for j in range(A.shape[1]):
+        if np.linalg.matrix_rank(A[:, [*keep, j]]) > len(keep):
+            keep.append(j)
+    return A[:, keep]
+
+
 def statsmodels_probabilities(X: Any, y: Any) -> np.ndarray:
-    """statsmodels' fitted probabilities (unique at the MLE even when X~ is rank deficient)."""
+    """statsmodels' fitted probabilities, fitted on a full-rank design with the same span.
+
+    The probabilities at the MLE are unique even when X~ is rank deficient, but statsmodels'
+    IRLS on the rank-deficient design itself diverges now and then (coefficients of 1e15):
+    the judge fits the independent columns only, and insists that the fit converged.
+    """
     import statsmodels.api as sm
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fit = sm.GLM(np.asarray(y, dtype=float), design(X),
+        fit = sm.GLM(np.asarray(y, dtype=float), independent_columns(design(X)),
                      family=sm.families.Binomial()).fit(tol=1e-12, maxiter=200)
-    return np.asarray(fit.fittedvalues)
+        fitted = np.asarray(fit.fittedvalues)  # computed on access: inside the block
+    if not (fit.converged and np.all(np.isfinite(fit.params))):
+        raise AssertionError("the judge's statsmodels fit did not converge on the one-hot "
+                             "design: a bug in the grader's data, not in the learner's code")
+    return fitted

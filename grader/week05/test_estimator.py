@@ -1,8 +1,10 @@
 """Milestone 5.4: ScratchLogisticRegression, an estimator scikit-learn treats as its own.
 
-First scikit-learn's own `check_estimator` runs on the class in the sandbox (through
-grader.engine.estimator_checks, shared with week 3); failing checks are named, with what they
-usually mean here. Then the promises of the docstring, against statsmodels on the same rows:
+First the shapes scikit-learn expects (coef_, intercept_, predict_proba's two columns), whose
+failures scikit-learn's checks report less clearly; then scikit-learn's own `check_estimator`
+runs on the class in the sandbox (through grader.engine.estimator_checks, shared with
+week 3): failing checks are named, with what they usually mean here. Then the promises of
+the docstring, against statsmodels on the same rows:
 the probabilities, coef_ and intercept_ in scikit-learn's shapes, labels of any type mapped
 through classes_, and tol and max_iter handed on to fit_irls.
 """
@@ -51,11 +53,6 @@ def special(name: str, error: str) -> str | None:
     return None
 
 
-@milestone("5.4")
-def test_passes_scikit_learn_estimator_checks(week):
-    expect_estimator_checks(week, TARGET, HINTS, special)
-
-
 #: Fits the learner's class on X, y and reads everything a check compares, as data.
 FIT_SNIPPET = """
 import warnings
@@ -99,6 +96,39 @@ def fitted(week: Any, X: Any, y: Any, X_new: Any, label: str, **params: Any) -> 
     return got
 
 
+def expect_shapes(got: dict[str, Any], p: int, n_new: int) -> None:
+    """scikit-learn's shapes: coef_ (1, p), intercept_ (1,), predict_proba (n, 2)..."""
+    expect(got["intercept"].shape == (1,), "intercept_ should have shape (1,), as in "
+           "scikit-learn's LogisticRegression: an array holding one number (fit.coef[:1]), "
+           "not a bare number", expected="intercept_ of shape (1,)",
+           got=f"intercept_ of shape {got['intercept'].shape}")
+    expect(got["coef"].shape == (1, p), "coef_ should have shape (1, n_features), as in "
+           "scikit-learn's LogisticRegression: fit.coef[1:].reshape(1, -1)",
+           expected=f"coef_ of shape (1, {p})", got=f"coef_ of shape {got['coef'].shape}")
+    expect(got["proba"].shape == (n_new, 2), "predict_proba should give one column per class, "
+           "in classes_ order: column j is the probability of classes_[j], so "
+           "[1 - p, p] with p = sigmoid(decision_function(X))",
+           expected=f"shape ({n_new}, 2)", got=f"shape {got['proba'].shape}")
+    expect(got["decision"].shape == (n_new,), "decision_function should give one log-odds "
+           "per row, a 1-D array", expected=f"shape ({n_new},)",
+           got=f"shape {got['decision'].shape}")
+    expect(len(got["predict"]) == n_new, "predict should give one label per row",
+           expected=f"{n_new} labels", got=f"{len(got['predict'])}")
+
+
+@milestone("5.4")
+def test_attributes_and_outputs_have_scikit_learns_shapes(week):
+    X, y = ref.classification_data(540, n=150, p=3)
+    got = fitted(week, X, y.astype(int), X[:12], "ScratchLogisticRegression().fit(X, y)"
+                 ": the shapes of coef_, intercept_ and of what the methods return")
+    expect_shapes(got, X.shape[1], 12)
+
+
+@milestone("5.4")
+def test_passes_scikit_learn_estimator_checks(week):
+    expect_estimator_checks(week, TARGET, HINTS, special)
+
+
 def expect_like_statsmodels(got: dict[str, Any], X: np.ndarray, y01: np.ndarray,
                             X_new: np.ndarray, labels: list[Any]) -> None:
     """classes_, coef_, intercept_, predict_proba, predict as statsmodels' fit implies."""
@@ -106,20 +136,13 @@ def expect_like_statsmodels(got: dict[str, Any], X: np.ndarray, y01: np.ndarray,
     p = X.shape[1]
     expect(got["classes"] == labels, "classes_ should hold the two labels, sorted",
            expected=repr(labels), got=repr(got["classes"]))
-    expect(got["coef"].shape == (1, p) and got["intercept"].shape == (1,),
-           "coef_ and intercept_ should have scikit-learn's shapes",
-           expected=f"coef_ of shape (1, {p}), intercept_ of shape (1,)",
-           got=f"coef_ of shape {got['coef'].shape}, intercept_ of shape "
-               f"{got['intercept'].shape}")
+    expect_shapes(got, p, len(X_new))
     coef = np.concatenate([got["intercept"], got["coef"].ravel()])
     expect(bool(np.allclose(coef, lib.coef, rtol=1e-6, atol=1e-6)),
            f"intercept_ and coef_ differ from statsmodels' fit with {labels[1]!r} coded 1",
            expected=str(np.round(lib.coef, 6)), got=str(np.round(coef, 6)))
     proba = ref.sigmoid(ref.eta_of(lib.coef, X_new))
     expected = np.column_stack([1.0 - proba, proba])
-    expect(got["proba"].shape == expected.shape,
-           "predict_proba should give one column per class, classes_ order",
-           expected=f"shape {expected.shape}", got=f"shape {got['proba'].shape}")
     off = float(np.max(np.abs(got["proba"] - expected)))
     swapped = np.allclose(got["proba"], expected[:, ::-1], atol=1e-6)
     expect(off <= 1e-6, "predict_proba differs from statsmodels' probabilities"
@@ -159,6 +182,7 @@ def test_tol_and_max_iter_reach_fit_irls(week):
     got = fitted(week, X, y, X[:5], "ScratchLogisticRegression(max_iter=2).fit(X, y)",
                  max_iter=2)
     judge = ref.irls(X, y, max_iter=2)
+    expect_shapes(got, X.shape[1], 5)
     coef = np.concatenate([got["intercept"], got["coef"].ravel()])
     expect(got["n_iter"] == 2 and bool(np.allclose(coef, judge.coef, rtol=1e-8)),
            "ScratchLogisticRegression(max_iter=2) should stop fit_irls after 2 Newton steps: "

@@ -26,9 +26,16 @@ def expect_descent(week, X: np.ndarray, y: np.ndarray, what: str, **options) -> 
     judge = ref.gradient_descent(X, y, **settings)
     mle = ref.mle(X, y)
     call = f"{NAME}({', '.join(f'{k}={v!r}' for k, v in options.items()) or 'X, y'})"
-    expect(got["converged"] is True and got["n_iter"] < settings["max_iter"],
-           f"{call} did not converge on standardized data, where it takes "
-           f"{judge.n_iter} steps: mean gradient (gradient / n)? uphill (beta += ...)?",
+    problem = (f"{call} did not converge on standardized data, where it takes "
+               f"{judge.n_iter} steps: mean gradient (gradient / n)? uphill (beta += ...)?")
+    if got["n_iter"] == settings["max_iter"]:
+        endless = ref.gradient_descent(X, y, **{**settings, "tol": 0.0})  # never stops
+        if np.allclose(got["coef"], endless.coef, rtol=1e-6, atol=1e-9):
+            problem = (f"{call} ran all {settings['max_iter']} steps on standardized data, "
+                       f"though max|g| fell below tol={settings['tol']:g} after "
+                       f"{judge.n_iter}. Do you stop once max|g| < tol, checked before each "
+                       "step?")
+    expect(got["converged"] is True and got["n_iter"] < settings["max_iter"], problem,
            expected=f"converged=True, n_iter about {judge.n_iter}", got=describe_fit(got))
     expect(not got["warned"], f"{call} converged but warned", expected="no ConvergenceWarning",
            got=describe_fit(got))

@@ -5,7 +5,9 @@ The evidence is the libraries' own answer on the same rows: statsmodels' GLM Bin
 penalty (C=np.inf, solved tightly). scikit-learn's default LogisticRegression() is a
 different model (an L2 penalty with C=1.0): a learner who hands back its coefficients is
 told so by name. Then the two places where Newton's method goes wrong: one-hot columns that
-add up to the intercept (a singular Hessian) and perfectly separable classes (no maximum).
+add up to the intercept (a singular Hessian) and perfectly separable classes (no maximum),
+once with a gap between the classes and once without one, where the logits pass 37 (y - p
+rounds to 0) and 745 (the weights underflow to 0) long before the cap.
 """
 
 from __future__ import annotations
@@ -114,6 +116,39 @@ def test_separable_classes_reach_the_cap_with_a_warning(week):
                got=describe_fit(got))
     expect_stopped_at_cap(got, f"{NAME}(X, y) on separable classes", 100,
                           "the classes are perfectly separable: no maximum exists")
+
+
+def underflow_hint(error: str) -> str:
+    """The message for an exception on separable classes without a gap."""
+    if error.startswith("LinAlgError"):
+        return ("fit_irls raised LinAlgError on separable classes: once the logits pass "
+                "~745 the weights w = p (1 - p) underflow to 0, and the working response "
+                "z = eta + (y - p) / w divides by 0 (nan). Solve the Newton system "
+                "H step = g with np.linalg.lstsq instead, or leave out the rows where w == 0")
+    return ("fit_irls raised an exception on separable classes: the logits grow past 745, "
+            "where p (1 - p) underflows to 0 and exp overflows. Keep going to max_iter")
+
+
+def expect_separable_without_gap(week: Any, X: np.ndarray, y: np.ndarray, what: str) -> None:
+    """No exception, no early 'convergence': the cap, a warning, finite coefficients."""
+    got = run_fit(week, NAME, X, y, what=what, on_error=underflow_hint)
+    if got["converged"] and got["n_iter"] < 100:
+        expect(False, f"fit_irls(X, y) 'converged' after {got['n_iter']} steps on separable "
+               "classes with no gap between them, where no maximum exists. Past eta = 37, "
+               "1 - sigmoid(eta) rounds to 0.0: a gradient written y - sigmoid(eta) drops "
+               "the rows the model is sure about, and the step fades to 0. Use "
+               "y * sigmoid(-eta) - (1 - y) * sigmoid(eta); stop on max|step| < tol only",
+               expected="converged=False, n_iter=100, a ConvergenceWarning",
+               got=describe_fit(got))
+    expect_stopped_at_cap(got, f"{NAME}(X, y)", 100, "the classes are perfectly separable: no "
+                          "maximum exists")
+
+
+@milestone("5.3")
+def test_separable_classes_without_a_gap(week):
+    X, y = ref.separable_without_gap(105)
+    expect_separable_without_gap(week, X, y, "600 rows, y = X[:, 0] > 0: rows on both sides "
+                                 "of the boundary, as close to it as chance puts them")
 
 
 def at_statsmodels(seed: int) -> tuple[np.ndarray, np.ndarray, ref.Library]:

@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 
 from grader.engine.checks import expect, milestone
+from grader.engine.outcomes import LearnerFault, current
+from grader.engine.protocol import Reason
 from grader.week05 import ref_logistic as ref
 
 #: Calls functions of logistic.py in the sandbox, warnings recorded; an exception is data.
@@ -67,6 +69,9 @@ def answered(got: dict[str, Any], call: str, shape: tuple[int, ...] | None) -> n
 
 def close(got: np.ndarray, expected: np.ndarray, rtol: float) -> bool:
     """Equal within rtol of the largest expected entry (entries near 0 do not blow it up)."""
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    if got.shape != expected.shape:
+        return False
     scale = max(float(np.max(np.abs(expected), initial=0.0)), 1e-300)
     return bool(np.all(np.isfinite(got)) and np.max(np.abs(got - expected), initial=0.0)
                 <= rtol * scale)
@@ -116,9 +121,10 @@ def expect_sigmoid(week: Any, z: np.ndarray, what: str) -> None:
            "sigmoid should be exactly 0.0 or 1.0 when |z| >= 1000",
            expected=show(expected[limits]), got=show(value[limits], 17))
     expect(not got["warnings"], f"sigmoid warned on {what}: np.exp of a large positive number "
-           "overflows to inf. A right answer reached through inf is luck; the checks record "
-           "warnings on purpose", expected="no warning: take np.exp of -|z| only, or use "
-           "scipy.special.expit", got="; ".join(got["warnings"])[:300])
+           "overflows to inf, also in the branch np.where discards (np.where evaluates both "
+           "branches on every z). A right answer reached through inf is luck; the checks "
+           "record warnings on purpose", expected="no warning: take np.exp of -|z| only, or "
+           "use scipy.special.expit", got="; ".join(got["warnings"])[:300])
 
 
 @milestone("5.1")
@@ -214,16 +220,31 @@ def expect_gradient(week: Any, X: np.ndarray, y: np.ndarray, beta: np.ndarray,
     value = got["value"]
     expect(value is not None and value.shape == (p1,),
            f"gradient should have p + 1 = {p1} entries: the first for the intercept beta[0], "
-           "one per column of X after it", expected=f"shape ({p1},)",
+           "sum(y - p), then X.T @ (y - p), one per column of X", expected=f"shape ({p1},)",
            got=f"a {got['type']}" + (f" of shape {value.shape}" if value is not None else ""))
     expected = ref.gradient(beta, X, y)
     if close(value, -expected, 1e-9):
         expect(False, "gradient has the wrong sign: it should be the gradient of the "
                "log-likelihood, X~^T (y - p), the direction to walk uphill. Yours is the "
                "gradient of the loss", expected=show(expected), got=show(value))
-    expect(close(value, expected, 1e-9), "gradient(beta, X, y) is off",
+    expect(close(value, expected, 1e-9),
+           f"gradient(beta, X, y) is off{gradient_hint(value, X, y, beta)}",
            expected=f"X~^T (y - sigmoid(eta)) = {show(expected)}", got=show(value))
     return value
+
+
+def gradient_hint(value: np.ndarray, X: np.ndarray, y: np.ndarray, beta: np.ndarray) -> str:
+    """What a wrong gradient most likely got wrong about the intercept, or ''."""
+    expected = ref.gradient(beta, X, y)
+    rule = "eta = beta[0] + X @ beta[1:] (X comes without a column of ones)"
+    if close(value, ref.gradient(np.concatenate([[0.0], beta[1:]]), X, y), 1e-9):
+        return f": beta[0] is ignored, the intercept is missing from eta. {rule}"
+    if close(value, np.concatenate([expected[1:], expected[:1]]), 1e-9):
+        return ": the intercept's entry should come first, gradient[0] = sum(y - p)"
+    if close(value[1:], expected[1:], 1e-9):
+        return (": entry 0 is the intercept's, sum(y - p) (the column of ones in X~), "
+                "the others are right")
+    return ""
 
 
 @milestone("5.1")
@@ -291,6 +312,17 @@ def test_hessian_is_the_slope_of_your_gradient(week):
                    label="hessian(beta, X)")[0]
     value = answered(got, "hessian(beta, X)", (len(beta), len(beta)))
     slopes = central_differences(week, "gradient", beta, [X, y])
+    if not close(value, slopes, 1e-5):
+        mine = evaluate(week, [("gradient", [beta, X, y])], target="logistic.gradient",
+                        label="gradient(beta, X, y), which this check differentiates")[0]
+        if mine["value"] is None or not close(mine["value"], ref.gradient(beta, X, y), 1e-9):
+            right = close(value, ref.hessian(beta, X), 1e-9)
+            expect(False, "hessian is compared with the slopes of your own gradient, and "
+                   "your gradient is off (see the gradient checks): fix the gradient first"
+                   + (". Your hessian itself matches the judge's: leave it as it is"
+                      if right else ""),
+                   expected=f"the slopes of a right gradient, -X~^T W X~ =\n"
+                            f"{show(ref.hessian(beta, X), 5)}", got=show(value, 5))
     expect(close(value, slopes, 1e-5), "hessian disagrees with the slopes of your own "
            "gradient (central differences): column j of H is d gradient / d beta_j. Are the "
            "weights p (1 - p) there, and the sign?",
@@ -331,9 +363,14 @@ def expect_finite_at(week: Any, X: np.ndarray, y: np.ndarray, beta: np.ndarray,
            "log(sigmoid) of an exact 0 is -inf. Write it as y * eta - np.logaddexp(0, eta)",
            expected=f"{expected:.10g}", got=f"{ll!r}" + (f" (warned: {warned})" if warned else ""))
     grad = answered(got[1], f"gradient at {what}", (len(beta),))
-    expect(close(grad, ref.gradient(beta, X, y), 1e-9),
+    expected = ref.gradient(beta, X, y)
+    if close(grad, -expected, 1e-9):
+        expect(False, f"gradient at {what} is exactly the right one negated: the sign is "
+               "flipped. It is the log-likelihood's gradient, X~^T (y - p), uphill",
+               expected=show(expected), got=show(grad))
+    expect(close(grad, expected, 1e-9),
            f"gradient is wrong at {what}: is sigmoid stable there?",
-           expected=show(ref.gradient(beta, X, y)), got=show(grad))
+           expected=show(expected), got=show(grad))
 
 
 @milestone("5.1")
@@ -357,11 +394,47 @@ def test_hessian_weights_survive_large_logits(week):
            expected=f"-X~^T W X~, tiny but not 0:\n{show(expected, 4)}", got=show(value, 4))
 
 
+def expect_gradient_keeps_tiny_residuals(week: Any, X: np.ndarray, beta: np.ndarray,
+                                        what: str) -> None:
+    """At logits of 40 and more with every row on its right side, the gradient is tiny, not 0."""
+    y = (ref.eta_of(beta, X) > 0).astype(float)  # each row classified right, with certainty
+    got = evaluate(week, [("gradient", [beta, X, y])], target="logistic.gradient",
+                   label=f"gradient(beta, X, y) with {what}, every row classified right")[0]
+    value = answered(got, f"gradient at {what}", (len(beta),))
+    expected = ref.gradient(beta, X, y)
+    rounded = ref.design(X).T @ (y - ref.sigmoid(ref.eta_of(beta, X)))
+    if close(value, expected, 1e-6):
+        return
+    if close(value, -expected, 1e-6) or close(value, -rounded, 1e-9):
+        expect(False, f"gradient at {what} is the right one negated: the sign is flipped. "
+               "It is the log-likelihood's gradient, X~^T (y - p), uphill"
+               + ("" if close(value, -expected, 1e-6) else ". And past eta = 37, "
+                  "1 - sigmoid(eta) rounds to 0.0: write y - p as "
+                  "y * sigmoid(-eta) - (1 - y) * sigmoid(eta)"),
+               expected=show(expected, 4), got=show(value, 4))
+    expect(not close(value, rounded, 1e-9), "gradient loses the rows where eta > 37: there "
+           "sigmoid(eta) rounds to 1.0, so y - p = 1 - sigmoid(eta) is 0.0 instead of "
+           "e^-eta (4e-18 at 40). On separable data Newton's step then rounds to 0 and "
+           "'converges'. Write the residual as y * sigmoid(-eta) - (1 - y) * sigmoid(eta)",
+           expected=f"X~^T (y - p), tiny but not 0: {show(expected, 4)}", got=show(value, 4))
+    expect(False, f"gradient is wrong at {what}: is y - p computed without rounding? "
+           "y * sigmoid(-eta) - (1 - y) * sigmoid(eta) keeps it exact",
+           expected=show(expected, 4), got=show(value, 4))
+
+
+@milestone("5.1")
+def test_gradient_survives_large_logits(week):
+    X, _ = signed_rows(54)
+    expect_gradient_keeps_tiny_residuals(week, X, extreme_beta(X, 40.0),
+                                         "|eta| from 40 to 80 on every row")
+
+
 # -- vectorized ------------------------------------------------------------------------------
 
 SPEED_SNIPPET = """
 import math
 import time
+import traceback
 import numpy as np
 import logistic
 
@@ -393,8 +466,17 @@ def best(run, repeats):
             break
     return min(times)
 
-learner()  # warm-up
-result = {"learner_s": best(learner, 5), "loop_s": best(loop, 2)}
+result = None
+for name, args in (("gradient", (beta, X, y)), ("hessian", (beta, X))):  # the warm-up
+    try:
+        getattr(logistic, name)(*args)
+    except MemoryError as exc:  # an n x n matrix (np.diag(w)) on 20,000 rows
+        frames = [[f.lineno, f.name, f.line] for f in traceback.extract_tb(exc.__traceback__)
+                  if f.filename.endswith("logistic.py")]
+        result = {"memory": name, "error": str(exc), "frames": frames[-1:]}
+        break
+if result is None:
+    result = {"learner_s": best(learner, 5), "loop_s": best(loop, 2)}
 """
 
 #: A row loop over 20,000 rows takes ~0.2 s here, NumPy over the whole matrix ~2 ms.
@@ -409,6 +491,14 @@ def test_gradient_and_hessian_are_vectorized(week):
     timing = week.run_snippet(SPEED_SNIPPET, target="logistic.gradient",
                               label="gradient and hessian on 20,000 rows, timed against a "
                                     "loop over the rows in the same kernel")
+    if "memory" in timing:
+        name, file = timing["memory"], current.where.rpartition("::")[0]
+        raise LearnerFault(Reason.MEMORY, "MemoryError", f"{timing['error']}. {name} built an "
+                           "n x n matrix, 20,000 x 20,000 here: np.diag(w) is one. Scale the "
+                           "rows instead: (Xt * w[:, None]).T @ Xt",
+                           where=f"{file}::{name}", checking=current.checking,
+                           frames=[f"{file}:{line} in {func}: {code}"
+                                   for line, func, code in timing["frames"]])
     ratio = timing["loop_s"] / max(timing["learner_s"], 1e-9)
     expect(ratio >= MIN_SPEEDUP, f"gradient + hessian ran at {ratio:.1f}x the speed of a "
            "Python loop over the rows: is there a loop (for, a comprehension, sum of outer "

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from grader.engine.checks import expect, milestone
+from grader.engine.outcomes import CheckFailed, current
 from grader.week05 import ref_swap as ref
 
 TARGET = "swap.with_scratch_model"
@@ -176,6 +177,14 @@ try:
     result["pipe_fitted"] = True
 except NotFittedError:
     result["pipe_fitted"] = False
+result["swap_changes_its_argument"] = None
+if result["pipe_fitted"]:  # by compare_on_holdout itself, or through with_scratch_model?
+    probe = judge_pipeline()
+    steps = [step for _, step in probe.steps]
+    swapped = swap.with_scratch_model(probe)
+    result["swap_changes_its_argument"] = (
+        swapped is probe or [step for _, step in probe.steps] != steps
+        or any(a is b for (_, a), (_, b) in zip(swapped.steps, probe.steps)))
 """
 
 KEYS = ["difference", "scratch_roc_auc", "sklearn_roc_auc"]
@@ -194,6 +203,14 @@ def expect_compared(week: Any, train_name: str, test_name: str | None, label: st
            "compare_on_holdout should return a dict of three numbers",
            expected=f"keys {KEYS}", got=f"a {got['type']}"
            + (f" with {values}" if values else ""))
+    if got["pipe_fitted"] and got["swap_changes_its_argument"]:
+        raise CheckFailed("compare_on_holdout's argument came back fitted because "
+                          "with_scratch_model(pipeline) changes or shares the pipeline it is "
+                          "given: fitting its result fits the caller's steps. Build the new "
+                          "pipeline from clone(pipeline)",
+                          expected="the argument still unfitted",
+                          got="the argument fitted, through with_scratch_model",
+                          where=current.where.rpartition("::")[0] + "::with_scratch_model")
     expect(not got["pipe_fitted"], "compare_on_holdout fitted the pipeline it was given: "
            "fit clone(pipeline) and leave the caller's pipeline as it was",
            expected="the argument still unfitted", got="the argument fitted")

@@ -198,9 +198,31 @@ def test_deviance_matches_statsmodels(week, name):
         if rows_left_out is not None and abs(got - rows_left_out) < 1e-9 * (1 + abs(got)):
             extra = [f"Fix       the rows with {zero} count too: a Poisson row with y = 0 adds "
                      "2 mu (its - (y - mu) term)"]
+        extra = extra or _deviance_slip(name, got, expected, y.size)
         raise CheckFailed(f"{name}.deviance(y, mu) is off", expected=f"{expected:.9g}, "
                           f"statsmodels' sm.families.{name}().deviance(y, mu) (summed unit "
                           "deviances, not divided by any scale)", got=f"{got:.9g}", lines=extra)
+
+
+def _deviance_slip(name: str, got: float, expected: float, n: int) -> list[str]:
+    """A Fix line when the deviance is off by a telling factor: 1/n (a mean), 1/2 or 2."""
+    if expected == 0:
+        return []
+    ratio = got / expected
+    mean = ("the deviance sums the unit deviances over the observations (np.sum), it does "
+            "not average them (np.mean)")
+    if abs(ratio - 1 / n) <= 1e-9:
+        return [f"Fix       yours is 1/{n} of it: {mean}"]
+    if abs(ratio - 1 / (2 * n)) <= 1e-9 and name != "Gaussian":
+        return [f"Fix       yours is 1/{2 * n} of it: {mean}, and it is twice the "
+                "log-likelihood gap, 2 * sum(...)"]
+    if abs(ratio - 0.5) <= 1e-9 and name != "Gaussian":
+        return ["Fix       yours is exactly half of it: the deviance is twice the "
+                "log-likelihood gap, 2 * sum(...)"]
+    if name == "Gaussian" and (abs(ratio - 0.5) <= 1e-9 or abs(ratio - 2) <= 1e-9):
+        return [f"Fix       yours is {ratio:g} times it: the Gaussian deviance is the residual "
+                "sum of squares, sum((y - mu)^2), with no factor 2 or 1/2"]
+    return []
 
 
 def _deviance_without_zero_rows(name: str, y: np.ndarray, mu: np.ndarray) -> float | None:

@@ -5,7 +5,8 @@ The notebook runs in the sandbox; the checks read the names it defines: ``toy_y`
 ``comparison`` (fit_glm against statsmodels for the three families, every difference at most
 1e-6). Code and results are graded, not prose. To tell a computed table from a typed one,
 the notebook runs once more with fit_glm's coefficients moved by 0.001
-(grader/week06/ref_notebook.py): the toy and the table must move with them.
+(grader/week06/ref_notebook.py), the learner's own asserts skipped: the toy and the table must
+move with them. A name missing after that run is traced to the cell that assigns it.
 """
 
 from __future__ import annotations
@@ -180,24 +181,56 @@ def moved_table(moved: dict[str, Any]) -> pd.DataFrame:
     current.checking = "comparison, with fit_glm's results moved"
     got = moved["values"]["comparison"]
     if got is None or not isinstance(got, pd.DataFrame):
-        cells = ", ".join(f"cell {n} ({e})" for n, e in moved["errors"][:3])
-        raise CheckFailed("with fit_glm's results moved, the notebook no longer defines "
-                          "comparison", expected="comparison computed from fit_glm's fits",
-                          got=f"no comparison; failing cells: {cells or 'none'}")
+        raise missing_after_moved_run(moved, "comparison", "computed from fit_glm's fits")
     table = got[[c for c in COLUMNS if c in got.columns]].copy()
     table.index = [str(i).lower() for i in got.index]
     return table
+
+
+def missing_after_moved_run(moved: dict[str, Any], name: str, what: str) -> CheckFailed:
+    """`name` is missing after the moved run: which cell should have assigned it, and why not.
+
+    The cell that assigns `name` (found in its code) comes first with its error, then the
+    other cells that failed: the one that blocked `name` is never cut off the list.
+    """
+    errors = moved["errors"]
+    owners = moved.get("assigned_in", {}).get(name, [])
+    blocking = [e for e in errors if e["label"] in owners]
+    if blocking:
+        e = blocking[-1]
+        got = f"{e['label']}, which assigns {name}, raised {e['ename']}" + (
+            f": {e['evalue']}" if e["evalue"] else "")
+    elif owners:
+        got = f"no {name}, although {owners[-1]} assigns it"
+    else:
+        got = f"no {name}: no code cell assigns it"
+    others = [f"cell {e['cell']} ({e['ename']})" for e in errors if e not in blocking]
+    if others:
+        got += "\nother failing cells: " + ", ".join(others[:5]) + (
+            f" and {len(others) - 5} more" if len(others) > 5 else "")
+    return CheckFailed(
+        f"with fit_glm's results moved, the notebook no longer defines {name}",
+        expected=f"{name} {what}, whatever numbers fit_glm returns", got=got,
+        lines=["Why       the judge runs the notebook again with fit_glm's results moved a "
+               "little (assert statements skipped) to tell computed numbers from typed ones: "
+               f"a cell that raises when they change (if ...: raise) leaves {name} undefined. "
+               "Check with assert instead"])
 
 
 def expect_toy_follows(before: dict[str, Any], moved: dict[str, Any], delta: float) -> None:
     got_before, _ = toy_intercept(before)
     current.checking = "toy_fit.coef[0], with fit_glm's results moved"
     coef = moved["values"]["toy_coef"]
+    if coef is None:
+        raise missing_after_moved_run(moved, "toy_fit", "fitted by fit_glm")
     moved_y = moved["values"]["toy_y"]
-    ok = (type(coef).__name__ == "ndarray" and coef.shape == (1,) and moved_y is not None
+    if moved_y is None:
+        raise missing_after_moved_run(moved, "toy_y", "(the toy counts)")
+    ok = (type(coef).__name__ == "ndarray" and coef.shape == (1,)
           and abs(float(coef[0]) - float(np.log(toy_counts(moved_y).mean())) - delta)
           <= TOL)
     expect(ok, "toy_fit does not follow fit_glm: with every coefficient fit_glm returns "
            f"moved by {delta:g}, toy_fit.coef[0] should be log(mean(toy_y)) + {delta:g}",
            expected=f"{got_before + delta:.6f}",
-           got=describe(coef) if not ok and coef is not None else "no toy_fit")
+           got=f"{float(coef[0]):.6f}" if type(coef).__name__ == "ndarray" and coef.shape == (1,)
+           else describe(coef))

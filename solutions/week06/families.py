@@ -112,7 +112,7 @@ class Binomial(Family):
         # END SOLUTION
 
     def link_derivative(self, mu: np.ndarray) -> np.ndarray:
-        """``d logit(mu) / d mu = 1 / (mu (1 - mu))``; finite even where mu is 0 or 1."""
+        """``d logit(mu) / d mu = 1 / (mu (1 - mu))``."""
         # BEGIN SOLUTION 6.1
         mu = np.clip(mu, EPS, 1 - EPS)  # a fitted 0 or 1 (separable data) stays finite
         return 1.0 / (mu * (1.0 - mu))

@@ -41,7 +41,9 @@ class GLMFit:
     coef : ndarray of shape (p + 1,)
         ``coef[0]`` is the intercept, ``coef[1:]`` follow the columns of X.
     standard_errors : ndarray of shape (p + 1,)
-        ``sqrt(scale * diag(inv(X~^T W X~)))``, W the IRLS weights at the solution.
+        ``sqrt(scale * diag(inv(X~^T W X~)))``, W the weights of the last weighted
+        least-squares fit (statsmodels' choice; the weights at the final means differ by
+        about 1e-9, and either passes).
     deviance : float
         ``family.deviance(y, mu)`` at the fitted means (not divided by the scale).
     scale : float
@@ -100,7 +102,8 @@ def fit_glm(X: np.ndarray, y: np.ndarray, family: Family, *, tol: float = 1e-8,
     - Scale: 1.0 when ``family.scale_known``, otherwise Pearson's chi-squared over the
       residual degrees of freedom, ``sum((y - mu)^2 / V(mu)) / (n - p - 1)``.
     - Standard errors: ``sqrt(scale * diag(inv(X~^T W X~)))`` with the weights of the last
-      weighted least-squares fit (statsmodels' choice).
+      weighted least-squares fit (statsmodels' choice; the weights at the final means differ
+      by about 1e-9, and either passes).
     - At `max_iter` without converging: ``warnings.warn(..., ConvergenceWarning)`` (from
       ``statsmodels.tools.sm_exceptions``) and ``converged=False``, ``n_iter == max_iter``.
     """

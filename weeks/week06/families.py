@@ -110,7 +110,7 @@ class Binomial(Family):
         raise NotImplementedError("Milestone 6.1: write inverse_link")
 
     def link_derivative(self, mu: np.ndarray) -> np.ndarray:
-        """``d logit(mu) / d mu = 1 / (mu (1 - mu))``; finite even where mu is 0 or 1."""
+        """``d logit(mu) / d mu = 1 / (mu (1 - mu))``."""
         raise NotImplementedError("Milestone 6.1: write link_derivative")
 
     def variance(self, mu: np.ndarray) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Hidden checks for milestone 5.3: IRLS on seeded data of other shapes.
 
 statsmodels' answer on rows the learner never saw (coefficients, standard errors, deviance),
-separable classes and one-hot columns drawn from the grader's seed.
+separable classes (with a gap, and without one) and one-hot columns drawn from the grader's
+seed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import numpy as np
 from grader.engine.checks import expect, milestone
 from grader.week05 import ref_logistic as ref
 from grader.week05.ref_fits import expect_stopped_at_cap, run_fit
-from grader.week05.test_irls import expect_coefficients, one_value
+from grader.week05.test_irls import (
+    expect_coefficients,
+    expect_separable_without_gap,
+    one_value,
+)
 
 SHAPE = "fails on data of another shape"
 TRAPS = "fails on separable classes or one-hot columns"
@@ -51,6 +56,14 @@ def test_seeded_separable_classes(week, seed):
     got = run_fit(week, "fit_irls", X, y, what="separable classes", max_iter=max_iter)
     expect_stopped_at_cap(got, f"fit_irls(X, y, max_iter={max_iter})", max_iter,
                           "the classes are perfectly separable")
+
+
+@milestone("5.3", category=TRAPS)
+def test_seeded_separable_classes_without_a_gap(week, seed):
+    rng = np.random.default_rng(seed + 2)
+    X, y = ref.separable_without_gap(seed, n=int(rng.integers(300, 1500)),
+                                     p=int(rng.integers(2, 7)))
+    expect_separable_without_gap(week, X, y, f"separable classes, X of shape {X.shape}")
 
 
 @milestone("5.3", category=TRAPS)

@@ -2,7 +2,8 @@
 
 Rows, features and coefficients drawn from the grader's seed; logits far beyond the public
 ones (up to 1e6, and +-inf, in a 2-D array). A piece that assumed 3 features, or a sigmoid
-that is quiet only at the public logits, fails here.
+that is quiet only at the public logits, fails here; so does a gradient whose y - p rounds
+to 0 past eta = 37.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from grader.engine.checks import milestone
 from grader.week05.test_pieces import (
     expect_finite_at,
     expect_gradient,
+    expect_gradient_keeps_tiny_residuals,
     expect_hessian,
     expect_log_likelihood,
     expect_sigmoid,
@@ -22,7 +24,7 @@ from grader.week05.test_pieces import (
 )
 
 SHAPE = "fails on data of another shape"
-EXTREME = "unstable at extreme logits"
+EXTREME = "is unstable at extreme logits it has not seen"
 
 
 def shaped(seed: int):
@@ -58,3 +60,12 @@ def test_log_likelihood_and_gradient_at_seeded_extreme_logits(week, seed):
     X, y = signed_rows(seed, n=int(rng.integers(10, 60)), p=int(rng.integers(1, 5)))
     size = float(10 ** rng.uniform(2.9, 5.0))
     expect_finite_at(week, X, y, extreme_beta(X, size), f"|eta| >= {size:.0f} on every row")
+
+
+@milestone("5.1", category=EXTREME)
+def test_gradient_at_seeded_large_logits(week, seed):
+    rng = np.random.default_rng(seed + 3)
+    X, _ = signed_rows(seed + 3, n=int(rng.integers(10, 60)), p=int(rng.integers(1, 5)))
+    size = float(rng.uniform(38.0, 200.0))
+    expect_gradient_keeps_tiny_residuals(week, X, extreme_beta(X, size),
+                                         f"|eta| >= {size:.0f} on every row")

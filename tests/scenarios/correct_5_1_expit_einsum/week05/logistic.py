@@ -13,9 +13,11 @@ def log_likelihood(beta, X, y):
     return float(-np.sum(np.logaddexp(0.0, -(2 * y - 1) * eta)))
 
 
+# y - p as y (1 - p) - (1 - y) p, with 1 - p = expit(-eta): no rounding to 0 past eta = 37.
 def gradient(beta, X, y):
     design = np.hstack([np.ones((len(X), 1)), X])
-    return design.T @ (y - expit(design @ beta))
+    eta = design @ beta
+    return design.T @ (y * expit(-eta) - (1 - y) * expit(eta))
 
 
 # No loop, no n-by-n W: einsum sums w_i x_ij x_ik over rows.

@@ -4,7 +4,8 @@ def gradient(beta, X, y):
     total = np.zeros(len(beta))
     for row, label in zip(X, y):
         x = np.concatenate([[1.0], row])
-        total += (label - sigmoid(x @ beta)) * x
+        eta = x @ beta
+        total += (label * sigmoid(-eta) - (1 - label) * sigmoid(eta)) * x
     return total
 
 
