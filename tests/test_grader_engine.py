@@ -168,3 +168,23 @@ def test_parallel_weeks_with_xdist(tmp_path):
     assert graded.returncode == 0, graded.stdout[-3000:]
     assert all(m["status"] == "passed" for m in _milestones(graded.report))
 
+
+
+def test_not_started_work_without_a_stub_gets_the_checks_own_first_step():
+    from grader.engine.course import Milestone
+    from grader.engine.outcomes import LearnerFault
+    from grader.engine.verdict import run_check
+
+    milestone = Milestone(id="7.1", title="Fix upstream issues", points=3,
+                          files=("upstream/CHANGELOG.md",), targets=("upstream/CHANGELOG.md",),
+                          hints=("Reproduce the bug first.",), week="week07")
+
+    def check() -> None:
+        raise LearnerFault("NOT_STARTED", "NotStarted", "pick two issues of ISSUES.md",
+                           where="weeks/week07/upstream/CHANGELOG.md")
+
+    record, error = run_check(check, milestone, "weeks/week07", hidden=False, category=None,
+                              show_hidden=False)
+    assert error is None and record["status"] == "not_started"
+    assert "Start     pick two issues of ISSUES.md" in record["message"]
+    assert "replace the" not in record["message"]

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from tests.grading import SCENARIOS, build_submission, cases, grade, tree_hash
+from tests.grading import ROOT, SCENARIOS, build_submission, cases, grade, tree_hash
 
 
 @pytest.mark.parametrize("case", cases())
@@ -35,6 +35,8 @@ def test_scenario(case, tmp_path):
             assert got["reason"] == want["reason"], context
         for words in want.get("message_has", []):
             assert words in got["message"], f"{words!r} missing. {context}"
+        for words in want.get("notes_has", []):  # facts for the instructor, on passed work
+            assert any(words in note for note in got["notes"]), f"{words!r} not in {got['notes']}"
         if got["status"] != "passed":
             assert len(got["message"].splitlines()) <= 16, f"message too long. {context}"
     assert graded.report["totals"]["error"] == 0, graded.stdout[-3000:]
@@ -50,3 +52,21 @@ def test_patch_cases_replace_only_their_definitions():
     merged = patch_module(original, patch)
     assert merged == ('import os\nimport sys\n\nLIMIT = 3\n\n\ndef f():\n    return 1\n\n\n'
                       '# the mistake\ndef g():\n    return sys.maxsize\n')
+
+
+def test_cases_can_name_starters_and_edit_text(tmp_path):
+    case = tmp_path / "wrong_8_1_example"
+    (case / "week07" / "upstream" / "churnkit").mkdir(parents=True)
+    (case / "week07" / "upstream" / "churnkit" / "lift.py").write_text("# scenario: starter\n")
+    (case / "week08" / "portfolio").mkdir(parents=True)
+    (case / "week08" / "portfolio" / "README.md").write_text("<!-- scenario: starter -->\n")
+    (case / "edits.json").write_text(json.dumps([{"file": "week06/README.md",
+                                                  "old": "# Week 6", "new": "# Week six"}]))
+    submission = build_submission(case, tmp_path)
+    for rel in ("week07/upstream/churnkit/lift.py", "week08/portfolio/README.md"):
+        assert (submission / rel).read_bytes() == (ROOT / "weeks" / rel).read_bytes()
+    assert (submission / "week06" / "README.md").read_text().startswith("# Week six")
+    (case / "edits.json").write_text(json.dumps([{"file": "week06/README.md",
+                                                  "old": "not in the file", "new": ""}]))
+    with pytest.raises(AssertionError, match=r"occurs 0 times in week06/README\.md"):
+        build_submission(case, tmp_path / "again")

@@ -263,6 +263,44 @@ def test_class_body_block_needs_an_id():
         strip(text)
 
 
+def test_starter_part_gives_the_original_code_in_functions_and_at_top_level():
+    text = MODULE + (
+        "\n\ndef lift(proba):\n"
+        "    # BEGIN SOLUTION 1.3\n"
+        "    order = sorted(proba, reverse=True)\n"
+        "    # STARTER\n"
+        "    # order = sorted(proba)  # the bug a learner fixes\n"
+        "    #\n"
+        "    # END SOLUTION\n"
+        "    return order\n"
+        "\n\n# BEGIN SOLUTION 1.3\n"
+        "def test_lift_gh2():\n"
+        "    assert lift([1, 2]) == [2, 1]\n"
+        "# STARTER\n"
+        "# END SOLUTION\n"
+    )
+    starter = strip(text)
+    assert ("def lift(proba):\n    order = sorted(proba)  # the bug a learner fixes\n\n"
+            "    return order\n") in starter
+    assert "reverse=True" not in starter and "gh2" not in starter and "STARTER" not in starter
+    compile(starter, "clean.py", "exec")
+
+
+def test_starter_part_lines_must_be_comments():
+    text = MODULE + ("\n\ndef f():\n    # BEGIN SOLUTION 1.3\n    return 1\n    # STARTER\n"
+                     "    return 2\n    # END SOLUTION\n")
+    with pytest.raises(starters.StarterError, match=r"after `# STARTER` every line"):
+        strip(text)
+
+
+def test_toml_starter_part_is_the_template():
+    record = ('[project]\n# BEGIN SOLUTION 1.3\nname = "polars"\n# STARTER\n'
+              '# name = ""  # the project\n# END SOLUTION\n')
+    starter = starters.strip_text(record, source="solutions/week01/record.toml",
+                                  comment=starters.TEXT_COMMENTS[".toml"], milestones=MILESTONES)
+    assert starter == '[project]\nname = ""  # the project\n'
+
+
 def test_text_files_keep_their_prose_and_lose_marked_parts():
     readme = ("# Week 1\n\nRun it:\n\n<!-- BEGIN SOLUTION 1.3 -->\n```bash\ncurl localhost\n```\n"
               "<!-- END SOLUTION -->\n\nThe end.\n")
@@ -496,3 +534,25 @@ def test_weeks_is_fresh(capsys: pytest.CaptureFixture[str]):
     )
     captured = capsys.readouterr()
     assert code == 0, captured.out + captured.err
+
+
+def test_the_grader_keeps_the_original_of_a_practice_library(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setattr(starters, "ORIGINALS", {"week01/lib": "grader/week01/original"})
+    lib = repo / "solutions" / "week01" / "lib"
+    lib.mkdir()
+    (lib / "lift.py").write_text("def lift(p):\n    # BEGIN SOLUTION 1.3\n    return 1\n"
+                                 "    # STARTER\n    # return 0\n    # END SOLUTION\n")
+    assert run(repo) == 0
+    original = repo / "grader" / "week01" / "original" / "lift.py"
+    assert original.read_bytes() == (repo / "weeks" / "week01" / "lib" / "lift.py").read_bytes()
+    assert "return 0" in original.read_text()
+    assert run(repo, "--check") == 0
+    original.write_text("edited")
+    (original.parent / "gone.py").write_text("")
+    capsys.readouterr()
+    assert run(repo, "--check") == 1
+    assert "original/lift.py (the grader's original copy is stale" in capsys.readouterr().out
+    assert run(repo) == 0
+    assert "return 0" in original.read_text() and not (original.parent / "gone.py").exists()

@@ -45,6 +45,7 @@ HEADER = "# Starter generated from {source} by `make starters`. This file is you
 MAX_LINE = 99
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION(?:[ \t]+(?P<id>\S+))?[ \t]*$")
 END = re.compile(r"^(?P<indent>[ \t]*)# END SOLUTION[ \t]*$")
+STARTER = re.compile(r"^(?P<indent>[ \t]*)# STARTER[ \t]*$")
 MARKER_LIKE = re.compile(r"^[ \t]*#.*\b(BEGIN|END)[ \t]+SOLUTION", re.IGNORECASE)
 ONE_LINE = re.compile(r"^[ \t]*[^#\s].*#[ \t]*SOLUTION[ \t]*$")  # `code  # SOLUTION`
 EDITED_FIX = (
@@ -77,6 +78,28 @@ class Block:
     end: int  # 0-based index of the `# END SOLUTION` line
     indent: str
     milestone: str | None  # explicit id on the marker
+    starter: int | None = None  # 0-based index of a `# STARTER` line: the starter's own text
+
+    def starter_lines(self, lines: Sequence[str], where: Callable[[int], str]) -> list[str]:
+        """The lines after `# STARTER`, uncommented: what the starter has instead of the block.
+
+        For code a learner must *change* rather than write (the practice library's bugs):
+        the solution holds the fix, the starter the original, and both are written once.
+        """
+        if self.starter is None:
+            raise ValueError("this block has no `# STARTER` part")
+        out = []
+        for i in range(self.starter + 1, self.end):
+            bare = lines[i].rstrip("\r\n")
+            newline = lines[i][len(bare):] or "\n"
+            if not bare.startswith(self.indent + "#"):
+                raise StarterError(f"{where(i)}: after `# STARTER` every line is the starter's "
+                                   "text written as a comment (`# ` + the line), at the "
+                                   "block's indentation")
+            text = bare[len(self.indent) + 1:]
+            text = text[1:] if text.startswith(" ") else text
+            out.append(f"{self.indent}{text}{newline}" if text else newline)
+        return out
 
 
 def find_blocks(lines: Sequence[str], where: Callable[[int], str]) -> list[Block]:
@@ -84,6 +107,7 @@ def find_blocks(lines: Sequence[str], where: Callable[[int], str]) -> list[Block
     blocks: list[Block] = []
     opened: re.Match[str] | None = None
     opened_at = 0
+    starter: int | None = None
     for i, raw in enumerate(lines):
         line = raw.rstrip("\r\n")
         if m := BEGIN.match(line):
@@ -92,7 +116,12 @@ def find_blocks(lines: Sequence[str], where: Callable[[int], str]) -> list[Block
                     f"{where(i)}: `# BEGIN SOLUTION` inside the block opened at "
                     f"{where(opened_at)}; close that one with `# END SOLUTION` first"
                 )
-            opened, opened_at = m, i
+            opened, opened_at, starter = m, i, None
+        elif (m := STARTER.match(line)) and opened and starter is None:
+            if m["indent"] != opened["indent"]:
+                raise StarterError(f"{where(i)}: `# STARTER` is indented differently from its "
+                                   f"`# BEGIN SOLUTION` at {where(opened_at)}; line them up")
+            starter = i
         elif m := END.match(line):
             if not opened:
                 raise StarterError(f"{where(i)}: `# END SOLUTION` without a `# BEGIN SOLUTION`")
@@ -101,7 +130,7 @@ def find_blocks(lines: Sequence[str], where: Callable[[int], str]) -> list[Block
                     f"{where(i)}: `# END SOLUTION` is indented differently from its "
                     f"`# BEGIN SOLUTION` at {where(opened_at)}; line them up"
                 )
-            blocks.append(Block(opened_at, i, opened["indent"], opened["id"]))
+            blocks.append(Block(opened_at, i, opened["indent"], opened["id"], starter))
             opened = None
         elif MARKER_LIKE.match(line):
             raise StarterError(
@@ -202,7 +231,8 @@ def header(source: str) -> str:
     return f"{first}\n# This file{second}\n"
 
 
-def strip_module(text: str, *, source: str, module: str, milestones: Sequence[Milestone]) -> str:
+def strip_module(text: str, *, source: str, module: str, milestones: Sequence[Milestone],
+                 with_header: bool = True) -> str:
     """Replace each marked block of a solution module by a stub naming its milestone.
 
     `source` is the path shown in the header and in errors (`solutions/week01/clean.py`),
@@ -218,6 +248,11 @@ def strip_module(text: str, *, source: str, module: str, milestones: Sequence[Mi
     blocks = find_blocks(lines, lambda i: f"{source}:{i + 1}")
     stubs = []
     for block in blocks:
+        if block.starter is not None:  # the starter's own text: no stub, may sit at top level
+            if block.milestone:
+                _check_id(block.milestone, milestones, f"{source}:{block.begin + 1}")
+            stubs.append(block.starter_lines(lines, lambda i: f"{source}:{i + 1}"))
+            continue
         milestone, function = _module_milestone(
             tree, block, module, milestones, f"{source}:{block.begin + 1}"
         )
@@ -229,7 +264,8 @@ def strip_module(text: str, *, source: str, module: str, milestones: Sequence[Mi
             continue
         message = json.dumps(f"Milestone {milestone}: write {function}")
         stubs.append([f"{block.indent}raise NotImplementedError({message}){newline}"])
-    starter = header(source) + "".join(replace_blocks(lines, blocks, stubs))
+    starter = (header(source) if with_header else "") + "".join(
+        replace_blocks(lines, blocks, stubs))
     try:
         compile(starter, source, "exec")
     except SyntaxError as error:
@@ -337,7 +373,7 @@ def _read_notebook(path: Path, source: str) -> nbformat.NotebookNode:
 
 #: Comment syntax of the text files a learner writes in, by suffix or name.
 TEXT_COMMENTS = {".md": ("<!--", " -->"), ".txt": ("#", ""), "Dockerfile": ("#", ""),
-                 ".dockerignore": ("#", "")}
+                 ".dockerignore": ("#", ""), ".toml": ("#", "")}
 
 
 def _text_comment(rel: PurePosixPath) -> tuple[str, str] | None:
@@ -364,7 +400,15 @@ def strip_text(text: str, *, source: str, comment: tuple[str, str],
             raise StarterError(f"{where}: write `BEGIN SOLUTION <id>`: a text file has no "
                                "function to tell the milestone")
         milestone = _check_id(block.milestone, milestones, where)
-        guide = "What \"done\" looks like, above" if source.endswith("README.md") else "README.md"
+        if block.starter is not None:
+            if opening != "#":
+                raise StarterError(f"{where}: `STARTER` parts work in files whose comments "
+                                   "start with #; in Markdown, leave the block out instead")
+            stubs.append(block.starter_lines(as_python, lambda i: f"{source}:{i + 1}"))
+            continue
+        at_week_level = source.count("/") == 2  # solutions/weekNN/<file>, not in a subfolder
+        guide = ("What \"done\" looks like, above" if at_week_level and source.endswith("README.md")
+                 else "README.md" if at_week_level else "the week's README.md")
         stub = (placeholder.format(milestone=milestone) if placeholder else
                 f"{opening} Milestone {milestone}: write your part here (see {guide}){closing}")
         stubs.append([f"{block.indent}{stub}\n"])
@@ -388,12 +432,13 @@ def _as_python_marker(line: str, opening: str, closing: str) -> str:
 
 #: Folders a week's own code writes when it runs (saved plots, saved models): outputs, not
 #: starters, in solutions/ and weeks/ alike.
-OUTPUT_FOLDERS = ("figures", "models")
+OUTPUT_FOLDERS = ("figures", "models", "images")
 
 
-def _is_ignored(rel: PurePosixPath) -> bool:
+def is_ignored(rel: PurePosixPath) -> bool:
     """Caches, checkpoints, hidden files (the manifest too) and run outputs are never starters."""
-    return rel.suffix == ".pyc" or rel.parts[0] in OUTPUT_FOLDERS or any(
+    folders = rel.parts[:-1]  # outputs at any depth: week 8's portfolio/models/ too
+    return rel.suffix == ".pyc" or any(part in OUTPUT_FOLDERS for part in folders) or any(
         part == "__pycache__" or part.startswith(".") for part in rel.parts
     )
 
@@ -403,7 +448,7 @@ def _files(root: Path) -> Iterator[PurePosixPath]:
     if root.is_dir():
         for path in sorted(root.rglob("*")):
             rel = PurePosixPath(path.relative_to(root).as_posix())
-            if path.is_file() and not _is_ignored(rel):
+            if path.is_file() and not is_ignored(rel):
                 yield rel
 
 
@@ -417,7 +462,10 @@ def render(path: Path, solutions: Path, course: Course) -> bytes:
     if path.suffix == ".py":
         module = ".".join(inner.with_suffix("").parts)
         text = path.read_text(encoding="utf-8")
-        return strip_module(text, source=source, module=module, milestones=milestones).encode()
+        # A practice repository (week 7's library) reads as a `git clone` would give it.
+        cloned = any(rel.is_relative_to(folder) for folder in ORIGINALS)
+        return strip_module(text, source=source, module=module, milestones=milestones,
+                            with_header=not cloned).encode()
     if path.suffix == ".ipynb":
         nb = strip_notebook(
             _read_notebook(path, source), source=source, name=str(inner), milestones=milestones
@@ -537,6 +585,38 @@ def write_all(plan: Plan, weeks: Path, *, force: bool = False) -> int:
     return 0
 
 
+#: Solution folders whose starter edition the grader keeps, at this path under the repository:
+#: week 7's practice library as it was before anyone fixed it. Its checks run a learner's new
+#: tests against this original code, and the original tests against the learner's fix.
+ORIGINALS = {"week07/upstream": "grader/week07/original"}
+
+
+def sync_originals(solutions: Path, course: Course, *, write: bool) -> list[str]:
+    """Render each `ORIGINALS` folder into the grader; the paths that were (or would be) changed.
+
+    Not learner files: they are always overwritten, and files no longer in the solution go.
+    """
+    changed = []
+    for folder, target in ORIGINALS.items():
+        source, dest = solutions / folder, solutions.resolve().parent / target
+        if not source.is_dir():
+            continue
+        wanted = {str(rel): render(source / rel, solutions, course) for rel in _files(source)}
+        present = {str(rel) for rel in _files(dest)}
+        for rel, content in wanted.items():
+            path = dest / rel
+            if not path.exists() or path.read_bytes() != content:
+                changed.append(str(Path(target) / rel))
+                if write:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(content)
+        for rel in sorted(present - set(wanted)):
+            changed.append(f"{Path(target) / rel} (no longer in solutions/)")
+            if write:
+                (dest / rel).unlink()
+    return changed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: `python -m tools.starters [--check | --force] [--solutions --weeks --course]`."""
     parser = argparse.ArgumentParser(
@@ -550,12 +630,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--course", type=Path, default=Path("course.toml"))
     args = parser.parse_args(argv)
     try:
-        plan = plan_all(args.solutions, args.weeks, load_course(args.course))
+        course = load_course(args.course)
+        plan = plan_all(args.solutions, args.weeks, course)
+        originals = sync_originals(args.solutions, course, write=not args.check)
     except StarterError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.check:
-        return check(plan, args.weeks)
+        status = check(plan, args.weeks)
+        for rel in originals:
+            print(f"  {rel} (the grader's original copy is stale: run `make starters`)")
+        return status or int(bool(originals))
+    for rel in originals:
+        print(f"{'wrote':<10} {rel}")
     return write_all(plan, args.weeks, force=args.force)
 
 

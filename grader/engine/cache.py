@@ -1,8 +1,9 @@
 """Verdicts cached by content: an unchanged week is not graded again.
 
 A week's key hashes everything its verdicts depend on: the learner's files in that week, the
-week's public and hidden checks, the engine, course.toml, the lock file, the data manifest,
-the time limit, and the seed when hidden checks (which use it) are present.
+public checks and the engine, the week's hidden checks and the held-out data, course.toml,
+the lock file, the data manifest, the time limit, and the seed when hidden checks (which use
+it) are present.
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ def week_key(root: Path, learner_dir: Path, week_folder: str, extra: str) -> str
     """Hash of every input of a week's verdicts."""
     digest = hashlib.sha256(extra.encode())
     inputs = [(learner_dir, _files(learner_dir))]
-    for folder in (root / "grader" / week_folder, root / "grader" / "hidden" / week_folder,
-                   root / "grader" / "engine"):
+    # Every public check, not only this week's: checks share judge code across weeks (week 8
+    # parses READMEs with week 4's parser, week 7 runs pytest with week 4's runner).
+    grader, hidden = root / "grader", root / "grader" / "hidden"
+    inputs.append((grader, [p for p in _files(grader) if hidden not in p.parents]))
+    for folder in (hidden / week_folder, hidden / "data"):
         inputs.append((folder, _files(folder)))
     for name in ("course.toml", "requirements.lock", "data/SHA256SUMS"):
         path = root / name

@@ -25,13 +25,25 @@ from .expect import (
 )
 from .figures import expect_png
 from .handles import Handle
-from .outcomes import CheckFailed
+from .outcomes import CheckFailed, current
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["CheckFailed", "Handle", "describe", "expect", "expect_columns", "expect_dtype",
-           "expect_dtypes", "expect_equal", "expect_index", "expect_png", "expect_type",
-           "milestone"]
+__all__ = [
+    "CheckFailed",
+    "Handle",
+    "describe",
+    "expect",
+    "expect_columns",
+    "expect_dtype",
+    "expect_dtypes",
+    "expect_equal",
+    "expect_index",
+    "expect_png",
+    "expect_type",
+    "milestone",
+    "note",
+]
 
 
 def milestone(milestone_id: str, *, category: str | None = None) -> Callable[[F], F]:
@@ -41,3 +53,13 @@ def milestone(milestone_id: str, *, category: str | None = None) -> Callable[[F]
     `category` such as "fails on unseen customers": that is all a learner is told.
     """
     return pytest.mark.milestone(milestone_id, category=category)
+
+
+def note(text: str) -> None:
+    """Record a fact about the learner's work for the instructor, shown with a passed milestone.
+
+    For what deserves credit but must never decide a verdict: week 7's pull request merged
+    upstream is the maintainers' decision, a bonus the instructor confirms. Notes appear in the
+    JSON report (``notes``), the Markdown summary and the terminal summary.
+    """
+    current.notes.append(text)

@@ -34,6 +34,8 @@ class Current:
 
     checking: str = ""
     where: str = ""
+    #: Facts for the instructor on a passed check (a merged pull request): never a condition.
+    notes: list[str] = field(default_factory=list)
 
 
 current = Current()

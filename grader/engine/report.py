@@ -50,6 +50,7 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
                 "reason": str(shown["reason"]) if shown else "",
                 "message": shown["message"] if shown else "",
                 "checks": len(mine), "where": m.where(f"{submission}/{week.folder}"),
+                "notes": list(dict.fromkeys(n for r in mine for n in r.get("notes", []))),
             })
             totals["points"] += points
             totals["max_points"] += m.points
@@ -116,6 +117,8 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
     t = report["totals"]
     lines.append(f"Total: {t['points']}/{t['max_points']} points in {report['duration_s']:.1f} s"
                  + (f" ({cached} unchanged checks not re-run)" if cached else ""))
+    lines += [f"Note      {m['id']}: {text}" for w in report["weeks"] for m in w["milestones"]
+              for text in m.get("notes", [])]
     if hidden_skipped:
         lines.append(f"Hidden checks not selected for {', '.join(hidden_skipped)}: these points "
                      f"may still drop. `make grade` (or --milestone {hidden_skipped[0]}) runs "
@@ -127,7 +130,7 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
         lines += ["", "Not passed yet:"]
         lines += [f"  {m['message'].splitlines()[0]}" for m in others]
     if up is None and report["weeks"]:
-        lines.append("Everything selected has passed. On to the next milestone in course.toml!")
+        lines.append("Everything selected has passed: the next one is in the week's README.")
     elif up is not None:
         lines += ["", "Next up:", *up["message"].splitlines()[:15]]
     lines.append(f"Report: {report_path}   Details of every check: add --tb=short")
@@ -145,6 +148,10 @@ def markdown(report: dict[str, Any]) -> str:
             hidden = icon.get(m["hidden"], "") if m["hidden"] else "–"
             out.append(f"| {m['id']} {m['title']} | {icon[m['status']]} {m['status']} | "
                        f"{m['points']}/{m['max_points']} | {hidden} |")
+    notes = [f"- {m['id']}: {text}" for w in report["weeks"] for m in w["milestones"]
+             for text in m.get("notes", [])]
+    if notes:
+        out += ["", "**Notes for the instructor:**", *notes]
     up = next_up(report)
     if up is not None:
         out += ["", f"**Next up:** {up['id']} {up['title']}", "", "```",

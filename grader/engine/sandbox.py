@@ -287,7 +287,7 @@ class Sandbox:
                 "timeout": False}
 
     def start_process(self, args: list[str], *, env: dict[str, str] | None = None,
-                      log: Path) -> Any:
+                      log: Path, cwd: Path | None = None) -> Any:
         """Start ``python ARGS`` in the background (a web server), output to `log`; a Popen.
 
         The caller stops it (`stop_process`). It runs in its own session, so stopping it
@@ -296,7 +296,7 @@ class Sandbox:
         import subprocess
 
         with open(log, "wb") as out:
-            return subprocess.Popen(**self._process_args(args, env, None), stdout=out,
+            return subprocess.Popen(**self._process_args(args, env, cwd), stdout=out,
                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                     start_new_session=True)
 

@@ -20,7 +20,7 @@ Record = dict[str, Any]
 def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *, hidden: bool,
               category: str | None, show_hidden: bool) -> tuple[Record, Exception | None]:
     """Run one check; return its record and the grader's own exception if it had one."""
-    current.checking, current.where = "", milestone.where(shown_week)
+    current.checking, current.where, current.notes = "", milestone.where(shown_week), []
     base = {"milestone": milestone.id, "hidden": hidden}
     try:
         call()
@@ -41,7 +41,8 @@ def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *,
             ("Not you", "this is a bug in the course's checks: please report it"),
         ])
         return {**base, "status": Status.ERROR, "reason": "GRADER", "message": message}, exc
-    return {**base, "status": Status.PASSED, "reason": "", "message": ""}, None
+    notes = {"notes": list(current.notes)} if current.notes else {}
+    return {**base, "status": Status.PASSED, "reason": "", "message": "", **notes}, None
 
 
 def _hint(milestone: Milestone) -> str:
@@ -65,7 +66,11 @@ def _not_started(milestone: Milestone, fault: LearnerFault, shown_week: str) -> 
             ("Hint 1", _hint(milestone)),
         ])
     file = where.split("::")[0].split(", cell ")[0]  # a notebook's `where` names the cell
-    if file.endswith((".py", ".ipynb")):
+    if fault.ename == "NotStarted" and fault.evalue:
+        # Work with no stub to replace (week 7 fixes a library, fills in a record): the check
+        # says how to begin.
+        start = fault.evalue
+    elif file.endswith((".py", ".ipynb")):
         start = f"replace the `raise NotImplementedError` in {where} with your code"
     else:  # a README, Dockerfile or requirements.txt: the starter holds a comment there
         start = f"replace the `Milestone {milestone.id}` comment in {file} with your part"
@@ -108,9 +113,11 @@ def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool
     """Hidden failures name the milestone and a category, never the check or its values."""
     if not hidden or show_hidden:
         return message
+    category = category or "gives a wrong answer"
+    # A category names its own subject when the code is not what failed ("your README's ...").
+    subject = "" if category.startswith("your ") else "your code "
     return render("✗", milestone.id, milestone.title, "", [
-        ("Problem", f"on data you have not seen (a hidden check), your code "
-                    f"{category or 'gives a wrong answer'}"),
+        ("Problem", f"on data you have not seen (a hidden check), {subject}{category}"),
         ("Hint 1", _hint(milestone)),
     ])
 

@@ -173,19 +173,20 @@ class Week:
 
     @contextlib.contextmanager
     def serve(self, app: str = "app:app", *, env: dict[str, str] | None = None,
-              start_s: float | None = None) -> Iterator[Server]:
+              start_s: float | None = None, cwd: Path | None = None) -> Iterator[Server]:
         """Run the learner's ASGI app under uvicorn on a free loopback port, then stop it.
 
         Yields a `Server` (``url``, ``output()``) once the port accepts connections. A server
         that exits first (start-up failed) yields too, with ``exited`` set: the check decides
-        whether that is the expected behaviour (a missing model) or a fault.
+        whether that is the expected behaviour (a missing model) or a fault. `cwd` (a folder
+        under the sandbox, e.g. a clean copy of a project) replaces the week folder.
         """
         port = _free_port()
         current.checking = f"uvicorn {app} --port {port}"
         log = self.sandbox.io / f"uvicorn-{port}.log"
         process = self.sandbox.start_process(
             ["-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
-             "--workers", "1", "--no-access-log"], env=env, log=log)
+             "--workers", "1", "--no-access-log"], env=env, log=log, cwd=cwd)
         server = Server(f"http://127.0.0.1:{port}", process, log)
         try:
             server.wait_until_listening(start_s or self.time_limit_s)

@@ -23,13 +23,11 @@ pytest writes is read here.
 
 from __future__ import annotations
 
-import json
 import shutil
-import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from grader.engine import pytest_runs
 
 TEST_FILE = "test_app.py"
 #: pytest's options: no cache folder in the learner's copy; no plugin autoload (schemathesis,
@@ -177,85 +175,8 @@ _sys.modules[__name__] = _learner_app  # `from app import anything` finds the le
 '''
 
 
-@dataclass
-class Case:
-    """One test of the learner's, as JUnit XML reports it."""
-
-    name: str
-    outcome: str  # passed | failed | error | skipped
-    message: str = ""
-    text: str = ""
-
-    def where(self) -> str:
-        """``test_app.py:12  assert ...`` then the error pytest showed last: what failed, why."""
-        lines = self.text.splitlines()
-        source, at, last_frame = "", "", -1
-        for i, line in enumerate(lines):
-            if not line.startswith((" ", "E ")) and ": in " in line:
-                last_frame = i
-            if line.startswith(TEST_FILE + ":") and ": in " in line:
-                at = line.split(": in ")[0]
-                source = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        errors = [line[1:].strip() for line in lines[last_frame + 1:] if line.startswith("E ")]
-        error = errors[0] if errors else self.message.splitlines()[0] if self.message else ""
-        if error.startswith("AssertionError: assert "):
-            error = error.removeprefix("AssertionError: ")
-        elif error.startswith("AssertionError") and len(errors) > 1 and \
-                errors[1].startswith("assert "):  # assert x, "message": both lines say why
-            error = f"{error}: {errors[1]}" if error != "AssertionError" else errors[1]
-        shown = f"{at}  {source[:80]}" if at else ""
-        return f"{shown}\n      {error[:100]}" if shown else error[:100]
-
-
-@dataclass
-class Suite:
-    """What one pytest run of the learner's tests did."""
-
-    cases: list[Case] = field(default_factory=list)
-    returncode: int | None = None
-    output: str = ""
-    timeout: bool = False
-    seconds: float = 0.0
-    xml: bool = False
-
-    @property
-    def collection_errors(self) -> list[Case]:
-        return [c for c in self.cases if c.outcome == "error" and c.message ==
-                "collection failure"]
-
-    @property
-    def ran(self) -> list[Case]:
-        return [c for c in self.cases if c not in self.collection_errors]
-
-    @property
-    def passed(self) -> list[Case]:
-        return [c for c in self.cases if c.outcome == "passed"]
-
-    @property
-    def failed(self) -> list[Case]:
-        return [c for c in self.cases if c.outcome in ("failed", "error")]
-
-    def caught(self) -> bool:
-        """Did this run fail (a failing test, an error, or no clean finish)?"""
-        return self.timeout or bool(self.failed) or not self.xml or self.returncode not in (0,)
-
-    def tail(self, n: int = 3) -> str:
-        lines = [line[:110] for line in self.output.strip().splitlines() if line.strip()]
-        return "\n".join(lines[-n:]) if lines else "(no output)"
-
-
-def parse_junit(content: bytes) -> list[Case]:
-    """The test cases of a JUnit XML report (pytest's ``--junitxml``)."""
-    cases = []
-    for case in ET.fromstring(content).iter("testcase"):
-        outcome, message, text = "passed", "", ""
-        for child in case:
-            if child.tag in ("failure", "error", "skipped"):
-                outcome = {"failure": "failed"}.get(child.tag, child.tag)
-                message, text = child.get("message", ""), child.text or ""
-                break
-        cases.append(Case(case.get("name", "?"), outcome, message, text))
-    return cases
+#: One test of the learner's and one pytest run of them (shared with week 7).
+Case, Suite = pytest_runs.Case, pytest_runs.Suite
 
 
 def pytest_args(xml: Path) -> list[str]:
@@ -275,9 +196,8 @@ def ini_for(xml: Path) -> Path:
 
 def read_suite(xml: Path, returncode: int | None, output: str, timeout: bool,
                seconds: float) -> Suite:
-    content = xml.read_bytes() if xml.is_file() else b""
-    cases = parse_junit(content) if content else []
-    return Suite(cases, returncode, output, timeout, seconds, bool(content))
+    return pytest_runs.read_suite(xml, returncode, output, timeout, seconds=seconds,
+                                  file=TEST_FILE)
 
 
 def broken_copy(week: Any, kind: str) -> Path:
@@ -292,61 +212,6 @@ def broken_copy(week: Any, kind: str) -> Path:
     return root
 
 
-#: Runs in the sandbox: import the libraries every run needs once, then fork one child per job
-#: that runs pytest in its own copy. The children share the parent's imports (copy-on-write):
-#: four runs cost about one start-up plus four test sessions. Nothing of the learner's is
-#: imported before the fork, so each child imports its own app.py and schemas.py.
-RUNNER = """
-import ctypes, json, os, signal, sys, time, warnings
-deadline = time.monotonic() + TIMEOUT
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    for name in PRELOAD:
-        try:
-            __import__(name)
-        except Exception:
-            pass
-children = {}
-for job in json.loads(sys.argv[1]):
-    pid = os.fork()
-    if pid == 0:
-        code = 3
-        try:
-            os.setpgid(0, 0)  # its own group: a server a test started goes with it
-            try:
-                ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # dies with this runner
-            except Exception:
-                pass
-            out = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            os.dup2(out, 1)
-            os.dup2(out, 2)
-            os.chdir(job["cwd"])
-            import pytest
-            code = int(pytest.main(job["args"]))
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    children[pid] = job["name"]
-codes = {}
-while children and time.monotonic() < deadline:
-    pid, status = os.waitpid(-1, os.WNOHANG)
-    if pid == 0:
-        time.sleep(0.02)
-        continue
-    codes[children.pop(pid)] = os.waitstatus_to_exitcode(status)
-    try:
-        os.killpg(pid, signal.SIGKILL)  # whatever its tests left running
-    except OSError:
-        pass
-for pid, name in children.items():  # past the deadline: stopped, reported as timed out
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
-    os.waitpid(pid, 0)
-print(json.dumps(codes))
-"""
 #: What the runner imports before forking: what every run of a test_app.py imports anyway.
 PRELOAD = ["pytest", "numpy", "pandas", "joblib", "sklearn.pipeline", "sklearn.compose",
            "sklearn.linear_model", "sklearn.preprocessing", "sklearn.impute", "pydantic",
@@ -358,29 +223,15 @@ def run_broken(week: Any, kinds: list[str], env: dict[str, str],
     """Run the learner's tests in one broken copy per kind, all at once; each run's Suite.
 
     One sandbox process (the sandbox's memory limit and environment) imports the libraries
-    once and forks a pytest run per copy. A run still going after `timeout` is stopped and
-    counts as caught: its tests did not pass.
+    once and forks a pytest run per copy (`pytest_runs.run_batch`). A run still going after
+    `timeout` is stopped and counts as caught: its tests did not pass.
     """
-    jobs = []
+    runs = []
     for kind in kinds:
         root = broken_copy(week, kind)
         xml = root.parent / "junit.xml"
         ini_for(xml).write_text("[pytest]\n", encoding="utf-8")
-        jobs.append({"name": kind, "cwd": str(root), "log": str(root.parent / "pytest.log"),
-                     "args": pytest_args(xml)[2:]})
-    code = RUNNER.replace("PRELOAD", repr(PRELOAD)).replace("TIMEOUT", repr(float(timeout)))
-    t0 = time.perf_counter()
-    done = week.sandbox.run_process(["-c", code, json.dumps(jobs)], timeout + 15, env=env)
-    seconds = time.perf_counter() - t0
-    try:
-        codes = json.loads(done["stdout"].strip().splitlines()[-1])
-    except (ValueError, IndexError):  # the runner itself failed: the grader's fault
-        raise RuntimeError(f"the broken-app runner gave no result (exit {done['returncode']}, "
-                           f"timeout {done['timeout']}): {done['stderr'][-500:]}") from None
-    suites = {}
-    for job in jobs:
-        log = Path(job["log"])
-        output = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-        suites[job["name"]] = read_suite(Path(job["args"][-2]), codes.get(job["name"]), output,
-                                         job["name"] not in codes, seconds)
-    return suites
+        runs.append(pytest_runs.Run(kind, root, pytest_args(xml)[2:], xml,
+                                    log=root.parent / "pytest.log", file=TEST_FILE))
+    return pytest_runs.run_batch(week, runs, preload=PRELOAD, timeout=timeout, env=env,
+                                 label="broken-app runner")

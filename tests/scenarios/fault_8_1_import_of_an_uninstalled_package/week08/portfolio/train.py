@@ -1,0 +1,2 @@
+# scenario: patch
+import xgboost  # installed on the learner's laptop, not in the course's environment
