@@ -188,3 +188,33 @@ def test_not_started_work_without_a_stub_gets_the_checks_own_first_step():
     assert error is None and record["status"] == "not_started"
     assert "Start     pick two issues of ISSUES.md" in record["message"]
     assert "replace the" not in record["message"]
+
+
+def test_junit_cases_get_node_ids_and_every_outcome():
+    from grader.engine.pytest_runs import XPASS_PROPERTY, parse_junit
+
+    xml = f"""<testsuites><testsuite>
+      <testcase classname="tests.test_lift" name="test_ok" file="tests/test_lift.py"/>
+      <testcase classname="tests.test_lift.TestGh2" name="test_ties[a]" file="tests/test_lift.py">
+        <failure message="assert 0.0 == 2.0">tests/test_lift.py:9: in test_ties</failure>
+      </testcase>
+      <testcase classname="tests.test_lift" name="test_skip" file="tests/test_lift.py">
+        <skipped type="pytest.skip" message="later"/></testcase>
+      <testcase classname="tests.test_lift" name="test_xf" file="tests/test_lift.py">
+        <skipped type="pytest.xfail" message="flaky"/></testcase>
+      <testcase classname="tests.test_lift" name="test_xp" file="tests/test_lift.py">
+        <properties><property name="{XPASS_PROPERTY}" value="xpassed"/></properties>
+      </testcase>
+      <testcase classname="" name="tests.test_costs"><error message="collection failure"/>
+      </testcase>
+    </testsuite></testsuites>""".encode()
+    cases = {c.nodeid: c for c in parse_junit(xml)}
+    assert {nodeid: c.outcome for nodeid, c in cases.items()} == {
+        "tests/test_lift.py::test_ok": "passed",
+        "tests/test_lift.py::TestGh2::test_ties[a]": "failed",
+        "tests/test_lift.py::test_skip": "skipped",
+        "tests/test_lift.py::test_xf": "xfailed",
+        "tests/test_lift.py::test_xp": "xpassed",
+        "tests.test_costs": "error",
+    }
+    assert cases["tests/test_lift.py::TestGh2::test_ties[a]"].message == "assert 0.0 == 2.0"

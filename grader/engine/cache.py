@@ -31,7 +31,7 @@ def week_key(root: Path, learner_dir: Path, week_folder: str, extra: str) -> str
     digest = hashlib.sha256(extra.encode())
     inputs = [(learner_dir, _files(learner_dir))]
     # Every public check, not only this week's: checks share judge code across weeks (week 8
-    # parses READMEs with week 4's parser, week 7 runs pytest with week 4's runner).
+    # parses READMEs with week 4's parser; weeks 4 and 7 share engine.pytest_runs).
     grader, hidden = root / "grader", root / "grader" / "hidden"
     inputs.append((grader, [p for p in _files(grader) if hidden not in p.parents]))
     for folder in (hidden / week_folder, hidden / "data"):

@@ -24,7 +24,7 @@ of that function see the same broken behaviour on the original code and on any c
 
 Mutants run together in a few copies (`GROUPS`): the mutants of one copy never change what
 another's tests see, so each copy answers for all of its mutants at once. Each copy runs only
-the test files of its mutants. ``python -m grader.week07.check_mutants`` checks all of this on
+the test files of its mutants. ``python -m tools.check_mutants`` checks all of this on
 the original repository and on the solution: every original test catches at least one mutant,
 every mutant is caught, and a mutant's catchers are the same alone and in its group.
 """
@@ -743,8 +743,8 @@ def describe_split(train, test, target):
 ]
 
 #: Mutants applied together, in one copy each: no mutant of a copy changes how the tests of
-#: another's function end, and no two break one function (``python -m
-#: grader.week07.check_mutants`` checks it; ``--groups`` proposes new groups).
+#: another's function end, and no two break one function (``python -m tools.check_mutants``
+#: checks it; ``--groups`` proposes new groups).
 GROUPS: list[list[str]] = [
     ['require_columns_returns_the_columns', 'check_binary_returns_floats',
      'check_same_length_vague', 'expected_cost_strict', 'savings_sign_flipped',

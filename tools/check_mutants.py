@@ -1,7 +1,7 @@
 """Check week 7's mutants (`ref_mutants`) against the original repository and the solution.
 
-    python -m grader.week07.check_mutants            # the report; exit 1 on any problem
-    python -m grader.week07.check_mutants --groups   # also propose conflict-free GROUPS
+    python -m tools.check_mutants            # the report; exit 1 on any problem
+    python -m tools.check_mutants --groups   # also propose conflict-free GROUPS
 
 Each mutant runs alone on the original code with the original tests (as ``reference``) and on
 the solution with its tests; then each group of `ref_mutants.GROUPS` runs the same way. It
