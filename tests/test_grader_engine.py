@@ -50,6 +50,7 @@ def test_solutions_pass_every_milestone_public_and_hidden(solutions):
     by_design = {m.id for w in load().weeks for m in w.milestones if not m.hidden_checks}
     for m in _milestones(graded.report):
         assert m["status"] == "passed", m["message"]
+        assert m["hidden_failures"] == []
         if m["id"] in by_design:  # course.toml says: no held-out data applies
             assert m["hidden"] is None, f"{m['id']} says hidden_checks = false but has some"
         else:
@@ -120,6 +121,8 @@ def test_hidden_failures_show_only_a_category(tmp_path):
     assert m["status"] == "failed" and m["hidden"] == "failed"
     assert "fails when blanks or row order change" in m["message"]
     assert "Expected" not in m["message"] and "test_" not in m["message"]
+    # The gradebook's feedback reads the categories, never the messages of hidden checks.
+    assert m["hidden_failures"] == ["fails when blanks or row order change"]
 
 
 def test_selecting_one_week_and_keyword(tmp_path):

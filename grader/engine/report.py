@@ -51,6 +51,8 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
                 "message": shown["message"] if shown else "",
                 "checks": len(mine), "where": m.where(f"{submission}/{week.folder}"),
                 "notes": list(dict.fromkeys(n for r in mine for n in r.get("notes", []))),
+                "hidden_failures": sorted({r["category"] for r in hidden
+                                           if r["status"] == Status.FAILED and r.get("category")}),
             })
             totals["points"] += points
             totals["max_points"] += m.points

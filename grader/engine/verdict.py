@@ -16,12 +16,17 @@ from .protocol import Reason, Status
 
 Record = dict[str, Any]
 
+#: What a hidden check that names no category tells the learner.
+DEFAULT_CATEGORY = "gives a wrong answer"
+
 
 def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *, hidden: bool,
               category: str | None, show_hidden: bool) -> tuple[Record, Exception | None]:
     """Run one check; return its record and the grader's own exception if it had one."""
     current.checking, current.where, current.notes = "", milestone.where(shown_week), []
     base = {"milestone": milestone.id, "hidden": hidden}
+    # A failed hidden check keeps its learner-safe category for the gradebook's feedback.
+    failed = {**base, "category": category or DEFAULT_CATEGORY} if hidden else base
     try:
         call()
     except LearnerFault as fault:
@@ -29,11 +34,11 @@ def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *,
             return {**base, "status": Status.NOT_STARTED, "reason": Reason.NOT_STARTED,
                     "message": _not_started(milestone, fault, shown_week)}, None
         message = _fault_message(milestone, fault)
-        return {**base, "status": Status.FAILED, "reason": fault.reason,
+        return {**failed, "status": Status.FAILED, "reason": fault.reason,
                 "message": _hide(milestone, message, category, hidden, show_hidden)}, None
-    except CheckFailed as failed:
-        message = _failed_message(milestone, failed)
-        return {**base, "status": Status.FAILED, "reason": "WRONG",
+    except CheckFailed as failure:
+        message = _failed_message(milestone, failure)
+        return {**failed, "status": Status.FAILED, "reason": "WRONG",
                 "message": _hide(milestone, message, category, hidden, show_hidden)}, None
     except Exception as exc:  # a bug in the grader, never the learner's fault
         message = render("!", milestone.id, milestone.title, "", [
@@ -113,7 +118,7 @@ def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool
     """Hidden failures name the milestone and a category, never the check or its values."""
     if not hidden or show_hidden:
         return message
-    category = category or "gives a wrong answer"
+    category = category or DEFAULT_CATEGORY
     # A category names its own subject when the code is not what failed ("your README's ...").
     subject = "" if category.startswith("your ") else "your code "
     return render("✗", milestone.id, milestone.title, "", [
