@@ -17,7 +17,7 @@ MIN_PYTHON := 3.11
 PIP := $(PY) -m pip --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help setup grade test doctor lab clean starters syllabus data bench lint lock
+.PHONY: help setup grade test doctor lab clean starters syllabus data bench lint lock release
 
 help:
 	@echo "ML Path. Learner commands:"
@@ -26,13 +26,17 @@ help:
 	@echo "  make lab       open JupyterLab on weeks/"
 	@echo "  make doctor    check Python, .venv, packages, Jupyter kernel, disk and data; each problem names its fix"
 	@echo "  make clean     remove grading caches (.grader/, .pytest_cache/); keeps .venv"
+# instructor:begin (`make release` leaves these lines out of the learner edition)
 	@echo "Instructor commands:"
 	@echo "  make starters  regenerate weeks/ from solutions/ (ARGS passed on)"
 	@echo "  make syllabus  refresh the README syllabus table from course.toml"
 	@echo "  make data      rebuild data/ and data/SHA256SUMS"
-	@echo "  make bench     run the benchmarks in bench/ (grading, serving, IRLS)"
+	@echo "  make bench     run the benchmarks in bench/ (grading, serving, IRLS, gradebook)"
 	@echo "  make lint      ruff check the course"
 	@echo "  make lock      regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
+	@echo "  make release DEST=path   write the learner edition into an empty folder (ARGS=--force, --git)"
+	@echo "  make gradebook ROSTER=roster.csv OUT=gradebook   grade a class with the hidden checks (ARGS=\"--jobs 2 --seed 1\")"
+# instructor:end
 
 # ---------------------------------------------------------------------------
 # Environment. The stamp is newer than the lock files once installed, so a second
@@ -64,7 +68,7 @@ $(STAMP): $(LOCK) requirements.lock pyproject.toml
 
 ifeq ($(wildcard requirements.lock),)
 requirements.lock:
-	@echo "error: requirements.lock is missing; run: make lock" >&2; exit 1
+	@echo "error: requirements.lock is missing; restore it with: git checkout -- requirements.lock (instructors regenerate it: make lock)" >&2; exit 1
 endif
 
 # ---------------------------------------------------------------------------
@@ -85,6 +89,7 @@ doctor:
 clean:
 	rm -rf .grader/ .pytest_cache/
 
+# instructor:begin
 # ---------------------------------------------------------------------------
 # Instructor commands.
 starters: setup
@@ -100,9 +105,23 @@ bench: setup
 	$(PY) bench/bench_grading.py
 	$(PY) bench/bench_serving.py
 	$(PY) bench/bench_irls.py
+	$(PY) bench/bench_gradebook.py
 
 lint: setup
 	$(PY) -m ruff check .
+
+# The learner edition (tools/release.py): no solutions, hidden checks or instructor extras.
+release: setup
+	@test -n "$(DEST)" || { echo "error: say where to write it: make release DEST=../ml-path-learner" >&2; exit 1; }
+	$(PY) -m tools.release "$(DEST)" $(ARGS)
+
+# The gradebook (tools/gradebook): every learner of a roster CSV (learner,repo,ref) graded by
+# this repository's grader with the hidden checks; CSV, JSON, Markdown, heatmap, feedback in OUT.
+ROSTER ?= roster.csv
+OUT ?= gradebook
+.PHONY: gradebook
+gradebook: setup
+	$(PY) -m tools.gradebook grade "$(ROSTER)" --out "$(OUT)" $(ARGS)
 
 # Resolve pyproject's [project] dependencies in a throwaway venv and freeze them;
 # then add the instructor extras and keep only what they added.
@@ -125,3 +144,4 @@ lock:
 	  echo "-r requirements.lock"; \
 	  grep -vxF -f "$$tmp/base.txt" "$$tmp/all.txt" || true; } >requirements-dev.lock
 	@echo "Wrote requirements.lock ($$(grep -c '==' requirements.lock) packages) and requirements-dev.lock."
+# instructor:end

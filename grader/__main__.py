@@ -14,6 +14,7 @@ import sys
 # command -> (module with main(argv) -> int, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("grader.doctor", "check Python, .venv, packages, Jupyter kernel, disk and data"),
+    "classroom": ("grader.classroom", "turn .grader/report.json into GitHub Classroom results"),
 }
 
 

@@ -15,6 +15,8 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
+from tests.edition import instructor_only
+
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s=;]+)$")
 LOCK_FIX = "run `make lock`"
@@ -130,6 +132,7 @@ def test_requirements_lock_has_every_direct_pin() -> None:
     )
 
 
+@instructor_only
 def test_requirements_lock_has_no_instructor_extras() -> None:
     extras = _pins(_project()["optional-dependencies"]["instructor"])
     leaked = sorted(set(extras) & set(_lock_pins("requirements.lock")))
@@ -139,6 +142,7 @@ def test_requirements_lock_has_no_instructor_extras() -> None:
 # (3) requirements-dev.lock ------------------------------------------------------------------
 
 
+@instructor_only
 def test_requirements_dev_lock_extends_the_learner_lock() -> None:
     lines = _lock_lines("requirements-dev.lock")
     assert "-r requirements.lock" in lines, f"requirements-dev.lock must start from it: {LOCK_FIX}"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.edition import instructor_only
+
 ROOT = Path(__file__).resolve().parent.parent
 MAKEFILE_FIX = "fix the Makefile"
 
@@ -76,6 +78,7 @@ def test_default_goal_prints_help_with_learner_commands_first() -> None:
         _make("-n", target)
 
 
+@instructor_only
 def test_ci_run_is_executable_bash_calling_make_test() -> None:
     script = ROOT / ".ci" / "run"
     text = script.read_text()
