@@ -23,6 +23,7 @@ from typing import Any
 import psutil
 import pytest
 
+from tools import release
 from tools.gradebook import __main__ as cli
 from tools.gradebook import roster, run, shards, tamper
 
@@ -348,6 +349,16 @@ def test_a_selection_without_checks_aborts(tmp_path: Path,
     path.write_text("learner,repo,ref\nana,ana,\n")
     assert _cli("grade", path, "--out", tmp_path / "out", "--select", "--milestone 99.9") == 2
     assert "picks no checks" in capsys.readouterr().err
+
+
+def test_a_learner_release_is_not_tampering(tmp_path: Path) -> None:
+    """`make release` rewrites data/SHA256SUMS (no held-out files): its copy is the course's."""
+    dest = tmp_path / "release"
+    release.write_release(dest)
+    assert tamper.compare(dest, ROOT).paths == []
+    manifest = dest / "data" / "SHA256SUMS"
+    manifest.write_text(manifest.read_text() + "0" * 64 + "  data/extra.csv\n")
+    assert tamper.compare(dest, ROOT).changed == ["data/SHA256SUMS"]
 
 
 def test_tamper_ignores_line_endings_and_bytecode(tmp_path: Path) -> None:
