@@ -17,7 +17,7 @@ MIN_PYTHON := 3.11
 PIP := $(PY) -m pip --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help setup grade test doctor lab clean starters syllabus data bench lint lock release
+.PHONY: help setup grade test doctor lab clean
 
 help:
 	@echo "ML Path. Learner commands:"
@@ -92,6 +92,7 @@ clean:
 # instructor:begin
 # ---------------------------------------------------------------------------
 # Instructor commands.
+.PHONY: starters syllabus data bench lint lock release
 starters: setup
 	$(PY) -m tools.starters $(ARGS)
 
