@@ -257,6 +257,8 @@ def test_guard_finds_planted_leaks(tmp_path: Path, secrets: release.Secrets) -> 
     (dest / "solutions" / "week01").mkdir(parents=True)
     (dest / ".github" / "workflows").mkdir(parents=True)
     (dest / ".github" / "workflows" / "gradebook.yml").write_text("name: gradebook\n")
+    (dest / "grader" / "week01" / "README.md").write_text(
+        "Run .venv/bin/pytest grader/hidden/week01 to include the hidden checks.\n")
 
     found = "\n".join(release.scan(dest, secrets))
     for expected in ("grader/week01/test_copied.py: hidden check name",
@@ -267,7 +269,8 @@ def test_guard_finds_planted_leaks(tmp_path: Path, secrets: release.Secrets) -> 
                      "table.parquet: 1 held-out customer ids",
                      "clean.py: solution marker 'BEGIN SOLUTION'",
                      "solutions: instructor-only",
-                     ".github/workflows: only grade.yml ships"):
+                     ".github/workflows: only grade.yml ships",
+                     "grader/week01/README.md: tells learners about grader/hidden/"):
         assert expected in found, f"the guard missed {expected!r}:\n{found}"
     with pytest.raises(release.LeakError, match="leaks hidden material"):
         release.guard(dest)

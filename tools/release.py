@@ -57,6 +57,8 @@ LEARNER_TESTS = ("tests/__init__.py", "tests/edition.py", "tests/test_codec.py",
 FORBIDDEN = ("solutions", "grader/hidden", "tools", "bench", "requirements-dev.lock", ".ci",
              "tests/scenarios", "tests/grading.py", ".github/workflows/ci.yml",
              ".github/workflows/gradebook.yml", ".venv", ".grader")
+#: Instructor folders that learner-facing Markdown (READMEs, CONTRIBUTING) must not mention.
+INSTRUCTOR_FOLDERS = ("grader/hidden", "tools")
 SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache"}
 
 WORKFLOW = ".github/workflows/grade.yml"
@@ -157,7 +159,8 @@ def learner_manifest(text: str) -> str:
 
 
 FILTERS = {"README.md": learner_readme, "Makefile": learner_makefile,
-           "pyproject.toml": learner_pyproject, "data/SHA256SUMS": learner_manifest}
+           "pyproject.toml": learner_pyproject, "data/SHA256SUMS": learner_manifest,
+           "data/README.md": learner_readme}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,6 +409,10 @@ def scan(dest: Path, secrets: Secrets) -> list[str]:
         for marker in SOLUTION_MARKERS:
             if marker in text:
                 findings.append(f"{rel}: solution marker {marker!r}")
+        if rel.endswith(".md") and any(f"{folder}/" in text for folder in INSTRUCTOR_FOLDERS):
+            # Course text must not send a learner to a folder the release does not have.
+            named = [f for f in INSTRUCTOR_FOLDERS if f"{f}/" in text]
+            findings.append(f"{rel}: tells learners about {', '.join(named)}/, not in a release")
     return findings
 
 

@@ -63,7 +63,7 @@ def _batch(week, claims: U.Claims) -> dict[str, runs.Suite]:
     if reference.caught() or not reference.passed:
         raise RuntimeError("the original tests do not pass on the original code in "
                            f"grader/week07/original (exit {reference.returncode}): is it "
-                           f"stale? Run `make starters`.\n{reference.tail()}")
+                           f"stale? (instructors: run `make starters`)\n{reference.tail()}")
     return suites
 
 
@@ -228,7 +228,7 @@ def test_no_existing_test_was_weakened(week, mutant):
     catchers = [c for c in suites[f"reference_mutants_{group}"].failed if mutant.tests_it(c.name)]
     if not catchers:
         raise RuntimeError(f"no original test of {mutant.function} catches the mutant "
-                           f"{mutant.name}: run `python -m tools.check_mutants`")
+                           f"{mutant.name} (instructors: run `python -m tools.check_mutants`)")
     mine = suites[f"mutants_{group}"]
     ids, families = mine.by_id(), mine.by_family()
     weakened: dict[str, runs.Case] = {}
