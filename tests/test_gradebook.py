@@ -4,7 +4,9 @@ One class is graded once for the module (milestones 1.1 and 1.2 only, with their
 checks: a few seconds per submission), covering every outcome of a roster row: graded
 (solutions, starters, a tampered grader/, a branch, a tag-less commit of a local repository
 and of a URL), missing_repo, unreachable, missing_ref, not_course and crashed. A timeout
-has its own tiny run. Every bad row must say what happened while the rest is graded.
+has its own tiny run, and so does a duplicate learner (not graded). Every bad row must say
+what happened while the rest is graded; every unusable input or option must say, in one
+line and exit code 2, what to fix.
 """
 
 from __future__ import annotations
@@ -241,7 +243,8 @@ def _cli(*args: str) -> int:
     return cli.main([str(a) for a in args])
 
 
-def test_shards_merge_to_the_single_run(graded: dict[str, Any], tmp_path: Path) -> None:
+def test_shards_merge_to_the_single_run(graded: dict[str, Any], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     # A smaller roster of the same rows (two graded, the rest cheap), split three ways.
     keep = ["ana", "bob", "gabe", "carl", "eve", "fred", "dora"]
     lines = graded["roster"].read_text().splitlines()
@@ -267,9 +270,20 @@ def test_shards_merge_to_the_single_run(graded: dict[str, Any], tmp_path: Path) 
 
     assert [same(r) for r in merged["learners"]] == [same(graded["by"][n]) for n in keep]
     assert history.is_file() and (tmp_path / "all" / "gradebook.md").is_file()
-    # A shard lost (its job failed): what exists is written, and the exit code says so.
+    assert "missing_shards" not in merged
+    # A shard lost (its job failed): what exists is written, and says so, as does the exit code.
+    capsys.readouterr()
     assert _cli("merge", tmp_path / "s1", tmp_path / "s2", "--out", tmp_path / "part") == 1
-    assert (tmp_path / "part" / "gradebook.json").is_file()
+    part = json.loads((tmp_path / "part" / "gradebook.json").read_text())
+    assert part["missing_shards"] == [3]
+    assert [r["learner"] for r in part["learners"]] == ["ana", "bob", "carl", "eve", "dora"]
+    assert "gradebook: shard 3 of 3 is missing" in capsys.readouterr().err
+
+
+def test_missing_shards_are_named() -> None:
+    assert shards.missing_sentence([2], 2) == "shard 2 of 2 is missing"
+    assert shards.missing_sentence([1, 3], 3) == "shards 1 and 3 of 3 are missing"
+    assert shards.missing_sentence([1, 2, 4], 5) == "shards 1, 2 and 4 of 5 are missing"
 
 
 def test_merge_refuses_shards_graded_differently(graded: dict[str, Any]) -> None:
@@ -291,8 +305,11 @@ def test_shard_values() -> None:
 
 
 def test_plan_sizes_the_matrix(tmp_path: Path) -> None:
-    assert [shards.plan(n) for n in (0, 1, 25, 26, 100, 1000)] == [1, 1, 1, 2, 4, 20]
+    assert [shards.plan(n) for n in (0, 1, 25, 26, 100, 1000)] == [0, 1, 1, 2, 4, 20]
     assert shards.plan(3, requested=8) == 3 and shards.plan(600, requested=300) == 256
+    assert shards.plan(0, requested=4) == 0
+    with pytest.raises(shards.ShardError, match="number of shards"):
+        shards.plan(10, requested=-1)
     path = tmp_path / "roster.csv"
     path.write_text("learner,repo\n" + "".join(f"l{i},r{i}\n" for i in range(60)))
     # The workflow's plan job has the standard library only: nothing that grades is imported.
@@ -305,6 +322,34 @@ def test_plan_sizes_the_matrix(tmp_path: Path) -> None:
     assert out.splitlines() == ["learners=60", "shards=3", "matrix=[1, 2, 3]", "seed=5"]
 
 
+def test_plan_without_learners_grades_nothing(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The nightly run of a repository without a roster succeeds with nothing to grade."""
+    missing = tmp_path / "roster.csv"
+    assert _cli("plan", missing, "--seed", 3) == 2
+    assert "no roster at" in capsys.readouterr().err
+    assert _cli("plan", missing, "--seed", 3, "--missing-ok") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"::notice::no {missing}: nothing to grade", "learners=0", "shards=0", "matrix=[]",
+        "seed=3"]
+    missing.write_text("learner,repo,ref\n\n")  # a header only
+    assert _cli("plan", missing, "--seed", 3) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("::notice::") and "has no learners" in out[0]
+    assert out[1:] == ["learners=0", "shards=0", "matrix=[]", "seed=3"]
+
+
+def test_an_empty_roster_is_an_empty_gradebook(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text("learner,repo,ref\n")
+    assert _cli("grade", path, "--out", tmp_path / "out", "--seed", 1,
+                "--select", " ".join(SELECT)) == 0
+    book = json.loads((tmp_path / "out" / "gradebook.json").read_text())
+    assert book["learners"] == [] and [m["id"] for m in book["milestones"]] == ["1.1", "1.2"]
+    assert "has no learners (only its header)" in capsys.readouterr().err
+
+
 def test_roster_rows_with_problems_are_kept(tmp_path: Path) -> None:
     text = ("\ufeffLearner, Repo ,ref,email\n"
             "# a comment line\n"
@@ -313,20 +358,44 @@ def test_roster_rows_with_problems_are_kept(tmp_path: Path) -> None:
             "ana,../ana2,,\n"
             ",somewhere,,\n"
             "bob,,,\n"
-            "cy,git@github.com:c/y.git,,,extra\n")
+            "cy,git@github.com:c/y.git,,,extra\n"
+            "ANA,../ana3,,\n")
     rows = roster.parse(text, base=tmp_path)
-    assert [r.learner for r in rows] == ["ana", "ana (line 5)", "row 6", "bob", "cy"]
-    assert [r.index for r in rows] == [0, 1, 2, 3, 4]
+    assert [r.learner for r in rows] == ["ana", "ana (line 5)", "row 6", "bob", "cy",
+                                         "ANA (line 9)"]
+    assert [r.index for r in rows] == [0, 1, 2, 3, 4, 5]
     assert rows[0].is_url and rows[0].ref == "main" and rows[0].problem is None
-    assert "line 3" in rows[1].problem and rows[1].source == str((tmp_path / "../ana2").resolve())
+    assert (rows[1].outcome, rows[1].source) == ("duplicate", "")
+    assert rows[1].problem == ("ana appears on roster lines 3 and 5: only line 3 was graded; "
+                               "remove or rename the duplicate.")
+    assert rows[5].outcome == "duplicate" and "lines 3 and 9" in rows[5].problem
     assert "no learner name" in rows[2].problem
     assert rows[3].outcome == "missing_repo" and "'bob'" in rows[3].problem
     assert rows[4].is_url and "extra ones were ignored" in rows[4].problem
-    assert len({r.slug for r in rows}) == 5
+    assert len({r.slug for r in rows}) == 6
+
+
+def test_a_duplicate_learner_is_not_graded(tmp_path: Path) -> None:
+    """Two rows of one learner would mail two contradictory feedback files: one is graded."""
+    (tmp_path / "roster.csv").write_text("learner,repo,ref\nana,first,\nbob,nowhere,\n"
+                                         "ana,second,\n")
+    rows = roster.read(tmp_path / "roster.csv")
+    first, _, dup = run.grade_roster(rows, jobs=1, timeout_s=60, seed=1, select=SELECT,
+                                     workdir=tmp_path / "work")
+    assert (first["learner"], first["outcome"]) == ("ana", "missing_repo")
+    assert "first" in first["problem"]  # the first row is the one looked at
+    assert (dup["learner"], dup["outcome"], dup["points"]) == ("ana (line 4)", "duplicate", 0)
+    assert dup["problem"] == ("ana appears on roster lines 2 and 4: only line 2 was graded; "
+                              "remove or rename the duplicate.")
+    assert {m["status"] for m in dup["milestones"].values()} == {"not_graded"}
+    assert set(dup["milestones"]) == {"1.1", "1.2"} and dup["commit"] is None
+    assert not (tmp_path / "work" / rows[2].slug).exists()  # not even fetched
 
 
 @pytest.mark.parametrize(("text", "words"), [
     ("name,url\nana,x\n", ["learner,repo,ref", "name,url", "missing: learner, repo"]),
+    ("learner,ref\nana,main\n", ["learner,repo,ref", "missing: repo"]),
+    ("ana,https://example.com/ana.git,\n", ["learner,repo,ref", "missing: learner, repo"]),
     ("", ["empty"]),
     ("learner,repo,repo\n", ["twice"]),
 ])
@@ -341,6 +410,45 @@ def test_a_bad_roster_header_aborts_with_a_message(tmp_path: Path, text: str,
         assert word in err, err
     assert not (tmp_path / "out").exists()
     assert _cli("grade", tmp_path / "nope.csv", "--out", tmp_path / "out") == 2
+    assert capsys.readouterr().err == (
+        f"gradebook: no roster at {tmp_path / 'nope.csv'}: create one with the header "
+        "learner,repo,ref (one row per learner) or pass ROSTER=path (the workflow's `roster` "
+        "input)\n")
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--select", "'unbalanced"], ["--select 'unbalanced", "no closing quotation"]),
+    (["--seed", "abc"], ["--seed", "'abc'"]),
+    (["--seed", "-3"], ["--seed", "0 or more"]),
+    (["--timeout", "-5"], ["--timeout -5", "more than 0"]),
+    (["--timeout", "0"], ["--timeout 0", "more than 0"]),
+    (["--timeout", "nan"], ["--timeout nan"]),
+    (["--jobs", "0"], ["--jobs 0", "at least 1"]),
+    (["--shard", "3/2"], ["--shard 3/2", "between 1 and 2"]),
+])
+def test_bad_option_values_abort_with_one_line(tmp_path: Path, args: list[str],
+                                               words: list[str],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # The roster does not exist: an option that were not checked would fail on it instead.
+    assert _cli("grade", tmp_path / "roster.csv", "--out", tmp_path / "out", *args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gradebook: ") and err.count("\n") == 1, err
+    for word in words:
+        assert word in err, err
+    assert "roster" not in err
+
+
+def test_plan_refuses_negative_shards(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli("plan", tmp_path / "roster.csv", "--shards", "-1") == 2
+    assert "--shards -1" in capsys.readouterr().err
+
+
+def test_a_select_option_value_says_how_to_write_it(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["grade", "roster.csv", "--out", "x", "--select", "-x"])
+    assert exit_.value.code == 2
+    assert "write --select=-x" in capsys.readouterr().err
 
 
 def test_a_selection_without_checks_aborts(tmp_path: Path,
@@ -348,7 +456,10 @@ def test_a_selection_without_checks_aborts(tmp_path: Path,
     path = tmp_path / "roster.csv"
     path.write_text("learner,repo,ref\nana,ana,\n")
     assert _cli("grade", path, "--out", tmp_path / "out", "--select", "--milestone 99.9") == 2
-    assert "picks no checks" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("gradebook: --select --milestone 99.9 picks no checks of the course "
+                          "(graded as: grader/ --milestone 99.9); pytest"), err
+    assert err.count("\n") == 1, err
 
 
 def test_a_learner_release_is_not_tampering(tmp_path: Path) -> None:

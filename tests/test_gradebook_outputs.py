@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import random
 import re
 from pathlib import Path
@@ -122,8 +123,13 @@ def test_csv_columns_and_values(written):
         assert int(row["passed"]) == sum(m["status"] == "passed" for m in x["milestones"].values())
         assert row["tampered"] == ("yes" if x["tampered"] else "no")
         assert row["problem"] == (x["problem"] or "")
-        assert [row[i] for i in ids] == [x["milestones"][i]["status"] for i in ids]
+        assert [row[i] for i in ids] == [outputs.shown_status(x, i) for i in ids]
     assert rows[2]["tampered"] == "yes" and rows[6]["outcome"] == "timeout"
+    # A failure on hidden checks is told apart; a plain failure is not.
+    assert rows[1]["1.2"] == "failed (hidden)"
+    plain = [(r, i) for r in rows for i in ids if r[i] == "failed"]
+    assert plain and all(not book["learners"][rows.index(r)]["milestones"][i]["hidden_failures"]
+                         for r, i in plain)
 
 
 def test_json_round_trips(written):
@@ -139,10 +145,16 @@ def test_markdown_table_row_per_learner_and_attention(written):
     assert len(table) == 1 + len(book["learners"])
     assert "Ana \\| María O'Neil" in table[1]  # the pipe is escaped: still one row
     assert table[1].count(" | ") == table[0].count(" | ")
+    assert "](feedback/Ana_Mar_a_O_Neil.md)" in table[1]  # the name links to the feedback
     row4 = table[1 + 4]
     symbols = "".join(outputs.SYMBOLS[book["learners"][4]["milestones"][m["id"]]["status"]]
                       for m in book["milestones"] if m["week"] == 1)
-    assert f"`{symbols}`" in row4
+    assert f"`{symbols}`" in row4 and "[learner-04](feedback/learner-04.md)" in row4
+    # learner-01 failed 1.2 on hidden checks: H, not ✗, in the week-1 cell (1.2 is second).
+    week1 = table[1 + 1].split(" | ")[3].strip("`")
+    assert week1[1] == "H" and "H failed on hidden checks" in md
+    assert md.startswith("## ML Path: gradebook of 50 learners")
+    assert "1 learner\n" in outputs.markdown(make_book(1)) + "\n"
     attention = md.split("### Needs attention", 1)[1]
     for x in book["learners"]:
         if x["outcome"] != "graded":
@@ -173,8 +185,13 @@ def test_feedback_is_specific_and_never_leaks(written):
     assert "`grader/week01/test_load.py`" in tampered and TAMPER_PROBLEM not in tampered
     assert NOTE in texts["learner-03.md"]
     timeout = texts["learner-06.md"]
-    assert book["learners"][6]["problem"] in timeout and "could not grade" in timeout
+    assert book["learners"][6]["problem"] not in timeout and "could not grade" in timeout
+    assert "stopped after 30 minutes" in timeout and "never ends" in timeout
+    assert "not a judgement" not in timeout
     assert "not graded" not in timeout and "## Week" not in timeout
+    assert "Gradebook of 2026-11-29 10:00 UTC." in timeout
+    assert "Graded on" not in texts["learner-04.md"]
+    assert "## Changes to the course's files (grader/, data/)" in tampered
     assert "Ana_Mar_a_O_Neil.md" in texts
     assert "your edits to grader/" not in texts["learner-04.md"]
 
@@ -298,3 +315,116 @@ def test_empty_book_still_writes_everything(tmp_path):
     paths = outputs.write_all(book, tmp_path, history=tmp_path / "h.jsonl")
     assert {p.name for p in paths} >= {"gradebook.csv", "heatmap.png", "history.png"}
     assert (tmp_path / "gradebook.csv").read_text().count("\n") == 1
+
+
+ROSTER_PROBLEM = ("Learner 'eve' (roster line 6): the repo path /tmp/roster-x/eve does not "
+                  "exist; fix the roster's repo column. fatal: repository '/tmp/roster-x/eve' "
+                  "not found")
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_ungraded_feedback_is_for_the_learner_not_the_instructor(outcome, tmp_path):
+    book = make_book(3)
+    row = book["learners"][1]
+    row.update(outcome=outcome, problem=ROSTER_PROBLEM, ref="week-2", commit=None, points=0)
+    for m in row["milestones"].values():
+        m.update(status="not_graded", points=0, reason="")
+    outputs.write_all(book, tmp_path)
+    text = (tmp_path / "feedback" / "learner-01.md").read_text(encoding="utf-8")
+    assert "/tmp/roster-x" not in text and "roster" not in text.lower()
+    assert "fatal" not in text and "could not grade" in text
+    expected = {"missing_repo": "it was not found", "unreachable": "could not be reached",
+                "missing_ref": "branch or commit `week-2` was not found",
+                "not_course": "no weeks/week01/ folder", "timeout": "30 minutes",
+                "crashed": "run `make grade` to see why"}[outcome]
+    assert expected in text
+    # The instructor's files keep the sentence that says what to fix.
+    assert ROSTER_PROBLEM in (tmp_path / "gradebook.md").read_text(encoding="utf-8")
+    with (tmp_path / "gradebook.csv").open(newline="", encoding="utf-8") as f:
+        assert list(csv.DictReader(f))[1]["problem"] == ROSTER_PROBLEM
+
+
+def test_crashed_feedback_keeps_the_real_statuses():
+    book = make_book(3)
+    row = book["learners"][1]
+    row.update(outcome="crashed", problem=ROSTER_PROBLEM, points=0)
+    for m in row["milestones"].values():
+        m.update(status="error", points=0, reason="CRASH")
+    text = feedback.render(book, row)
+    assert "Every check crashed" in text and "run `make grade` to see why" in text
+    assert text.count("! could not be checked") == len(book["milestones"])
+    assert "your code crashed the Python process" in text and "roster" not in text
+
+
+def test_missing_shards_open_the_markdown_with_a_warning(tmp_path):
+    book = make_book(6)
+    outputs.write_all(book, tmp_path / "whole")
+    book.update(missing_shards=[2], expected_learners=9)
+    book["grader"]["shards"] = 3
+    outputs.write_all(book, tmp_path / "part")
+    md = (tmp_path / "part" / "gradebook.md").read_text(encoding="utf-8")
+    assert md.splitlines()[0] == ("⚠ Incomplete: shard 2 of 3 is missing, so its learners are "
+                                  "absent from this gradebook (6 of 9 learners present).")
+    assert not (tmp_path / "whole" / "gradebook.md").read_text().startswith("⚠")
+    for name in ("gradebook.csv", "heatmap.png"):  # unchanged by the warning
+        assert ((tmp_path / "part" / name).read_bytes()
+                == (tmp_path / "whole" / name).read_bytes())
+    book.update(missing_shards=[1, 3], expected_learners=None)
+    assert outputs.markdown(book).startswith(
+        "⚠ Incomplete: shards 1 and 3 of 3 are missing, so their learners are absent from "
+        "this gradebook.\n")
+    book["missing_shards"] = []
+    assert outputs.markdown(book).startswith("## ML Path")
+
+
+def test_history_skips_weeks_a_run_did_not_grade(tmp_path):
+    full = make_book(8, seed=3)
+    week1 = make_book(8, seed=4, generated="2026-11-29T10:05:00Z")
+    week1["milestones"] = [m for m in week1["milestones"] if m["week"] == 1]
+    for x in week1["learners"]:
+        x["milestones"] = {k: v for k, v in x["milestones"].items() if k.startswith("1.")}
+    later = make_book(8, seed=5, generated="2026-11-29T10:09:00Z")
+    log = tmp_path / "history.jsonl"
+    for book in (full, week1, later):
+        runs = history.append(book, log)
+    assert runs[1]["milestones"] == [m["id"] for m in week1["milestones"]]
+    assert set(history.mean_passed_per_week(runs[1])) == {"1"}
+    times, series = plots.history_series(runs)
+    assert len(times) == 3 and len(series) == 8
+    assert series["1"][1] == pytest.approx(history.mean_passed_per_week(runs[1])["1"])
+    assert all(math.isnan(series[w][1]) for w in series if w != "1")
+    assert all(not math.isnan(series[w][0]) and not math.isnan(series[w][2]) for w in series)
+    fig = plots.history_figure(runs)
+    lines = {line.get_label(): line for line in fig.axes[0].lines}
+    assert len(lines["Week 1 (of 10)"].get_ydata()) == 3
+    assert len(lines["Week 2 (of 7)"].get_ydata()) == 2  # no 0 for the week-1-only run
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert len(set(ticks)) >= 3  # runs minutes apart get distinct labels
+    plots.plt.close(fig)
+    # The week-1-only run last: the other weeks keep their "(of N)".
+    fig = plots.history_figure([runs[0], runs[2], {**runs[1], "generated": "2026-12-01"}])
+    assert "Week 2 (of 7)" in [line.get_label() for line in fig.axes[0].lines]
+    plots.plt.close(fig)
+
+
+def test_without_history_a_stale_history_png_goes(tmp_path):
+    outputs.write_all(make_book(4), tmp_path, history=tmp_path / "h.jsonl")
+    assert (tmp_path / "history.png").is_file()
+    paths = outputs.write_all(make_book(4, generated="2026-12-01T00:00:00Z"), tmp_path)
+    assert not (tmp_path / "history.png").exists()
+    assert "history.png" not in {p.name for p in paths}
+
+
+def test_a_duplicate_row_gets_no_feedback_file(tmp_path):
+    """The learner's first row has their feedback; a second file would contradict it."""
+    book = make_book(3)
+    first = book["learners"][0]
+    book["learners"][2] = {**first, "learner": f"{first['learner']} (line 4)",
+                           "outcome": "duplicate", "problem": "appears twice",
+                           "points": 0, "commit": None}
+    outputs.write_all(book, tmp_path)
+    files = sorted(p.name for p in (tmp_path / "feedback").iterdir())
+    assert len(files) == 2 and not any("line_4" in f for f in files)
+    table = (tmp_path / "gradebook.md").read_text(encoding="utf-8")
+    assert "line 4) ⚠ | duplicate" in table and "line_4" not in table

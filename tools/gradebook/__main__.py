@@ -1,15 +1,17 @@
 """`python -m tools.gradebook grade ROSTER --out DIR` and `... merge SHARD_DIR ... --out DIR`.
 
 Exit code 0 when every roster row was processed, even if rows had problems (each row says
-what happened); 2 on unusable input (no roster, a bad header, a selection that picks no
-checks, shards graded differently), with one message saying what to fix; 1 when merging
-found shards missing (what exists is still written).
+what happened); 2 on unusable input (no roster, a bad header, a bad option value, a
+selection that picks no checks, shards graded differently), with one line saying what to
+fix and never a traceback; 1 when merging found shards missing (what exists is still
+written, and says so).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import secrets
 import shlex
@@ -17,7 +19,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import roster, shards
 
@@ -44,15 +46,53 @@ def write(book: dict[str, Any], out: Path, history: Path | None) -> list[Path]:
     return write_all(book, out, history=history)
 
 
+class UsageError(Exception):
+    """An option's value cannot be used (exit 2, one line, no traceback)."""
+
+
 def _seed(value: str | None) -> int:
     text = value if value is not None else os.environ.get("GRADER_SEED")
     if not text:
         return secrets.randbelow(2**31)
+    where = "--seed" if value is not None else "$GRADER_SEED"
     try:
-        return int(text)
+        seed = int(text)
     except ValueError:
-        where = "--seed" if value is not None else "$GRADER_SEED"
-        raise SystemExit(f"gradebook: {where} should be a whole number, got {text!r}") from None
+        seed = -1
+    if seed < 0:
+        raise UsageError(f"{where} should be a whole number, 0 or more, got {text!r}")
+    return seed
+
+
+def _select(texts: list[str] | None) -> list[str]:
+    """The --select values split like a shell does (`--milestone 1.1` is two arguments)."""
+    try:
+        return [part for text in texts or [] for part in shlex.split(text)]
+    except ValueError as exc:  # an unbalanced quote
+        bad = next(t for t in texts or [] if not _splits(t))
+        raise UsageError(f"--select {bad}: {str(exc).lower()}: its value is split like a "
+                         "shell does, so close the quote (or escape it with \\)") from None
+
+
+def _splits(text: str) -> bool:
+    try:
+        shlex.split(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Refuse option values that would fail later, or worse, quietly do something else."""
+    if getattr(args, "jobs", 1) < 1:
+        raise UsageError(f"--jobs {args.jobs}: grade at least 1 submission at a time")
+    timeout = getattr(args, "timeout", 1.0)
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise UsageError(f"--timeout {timeout:g}: give the seconds allowed per submission, "
+                         "more than 0 (default 1800)")
+    if args.command == "plan" and args.shards < 0:  # merge's `shards` are folders
+        raise UsageError(f"--shards {args.shards}: give a number of shards, or 0 (the default) "
+                         f"for about {shards.PER_SHARD} learners per shard")
 
 
 def _summary(book: dict[str, Any], written: list[Path]) -> None:
@@ -66,26 +106,40 @@ def _summary(book: dict[str, Any], written: list[Path]) -> None:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    """Lines for $GITHUB_OUTPUT: shard count, the matrix as JSON, learners, a seed."""
-    rows = roster.read(Path(args.roster))
+    """Lines for $GITHUB_OUTPUT: shard count, the matrix as JSON, learners, a seed.
+
+    No learner (an empty roster, or none at all with --missing-ok) is shards=0 and a
+    `::notice::` line (a workflow command, not an output): the workflow then grades nothing
+    and succeeds, so a nightly run in a repository without a roster does not fail each night.
+    """
+    path = Path(args.roster)
+    seed = _seed(args.seed)
+    if args.missing_ok and not path.exists():
+        rows = []
+        print(f"::notice::no {path}: nothing to grade")
+    else:
+        rows = roster.read(path)
+        if not rows:
+            print(f"::notice::{path} has no learners (only its header): nothing to grade")
     count = shards.plan(len(rows), args.shards)
     print(f"learners={len(rows)}")
     print(f"shards={count}")
     print(f"matrix={json.dumps(list(range(1, count + 1)))}")
-    print(f"seed={_seed(args.seed)}")
+    print(f"seed={seed}")
     return 0
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
     from .run import SelectError, build_book, grade_roster
 
+    seed = _seed(args.seed)
+    select = _select(args.select)
+    if args.shard:
+        i, n = shards.parse(args.shard)
     rows = roster.read(Path(args.roster))
     total = len(rows)
     if args.shard:
-        i, n = shards.parse(args.shard)
         rows = shards.pick(rows, i, n)
-    seed = _seed(args.seed)
-    select = [part for text in args.select or [] for part in shlex.split(text)]
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="gradebook-"))
     try:
         results = grade_roster(rows, jobs=args.jobs, timeout_s=args.timeout, seed=seed,
@@ -100,6 +154,12 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.shard:
         book = shards.mark(book, rows, i, n, total)
     written = write(book, Path(args.out), Path(args.history) if args.history else None)
+    if not total:
+        print(f"gradebook: {args.roster} has no learners (only its header): the gradebook is "
+              "empty; add one row per learner (learner,repo,ref)", file=sys.stderr)
+    elif not rows:
+        print(f"gradebook: shard {args.shard} holds none of the roster's {total} learners "
+              "(more shards than learners): its gradebook is empty", file=sys.stderr)
     _summary(book, written)
     return 0
 
@@ -110,16 +170,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
     written = write(book, Path(args.out), Path(args.history) if args.history else None)
     _summary(book, written)
     if missing:
-        count = book["grader"]["shards"]
-        print(f"gradebook: shards {', '.join(f'{i}/{count}' for i in missing)} are missing: "
+        print(f"gradebook: {shards.missing_sentence(missing, book['grader']['shards'])}: "
               "their learners are not in this gradebook (did a grade job fail?)",
               file=sys.stderr)
         return 1
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, plus the way out of its one puzzling message (`--select -x`)."""
+
+    def error(self, message: str) -> NoReturn:
+        if message == "argument --select: expected one argument":
+            message += " (a value that starts with - is read as an option: write --select=-x)"
+        super().error(message)
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m tools.gradebook", description=(
+    p = _Parser(prog="python -m tools.gradebook", description=(
         "Grade a class roster with the course's own grader and hidden checks."))
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("grade", help="grade every learner of a roster (or one shard of it)")
@@ -133,7 +201,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--select", action="append", metavar="ARG",
                    help="pytest arguments choosing the checks, repeatable, split like a shell "
                    "does (default: grader/); e.g. --select grader/week01 --select '--milestone "
-                   "1.1' (hidden checks of the selected milestones are included)")
+                   "1.1' (hidden checks of the selected milestones are included); write "
+                   "--select=-x for an option")
     g.add_argument("--shard", metavar="I/N", help="grade only shard I of N (rows i with "
                    "i %% N == I-1)")
     g.add_argument("--history", help="JSON-lines history file to append this run to")
@@ -146,6 +215,8 @@ def parser() -> argparse.ArgumentParser:
                     f"{shards.PER_SHARD} learners per shard, at most {shards.MAX_SHARDS})")
     pl.add_argument("--seed", help="the seed every shard uses (default: $GRADER_SEED, else "
                     "random)")
+    pl.add_argument("--missing-ok", action="store_true", help="no roster file is no learner "
+                    "(shards=0 and a notice), not an error: for the nightly workflow")
     pl.set_defaults(func=cmd_plan)
     m = sub.add_parser("merge", help="merge shard gradebooks into one, in roster order")
     m.add_argument("shards", nargs="+", help="shard output folders (or their gradebook.json)")
@@ -157,12 +228,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if getattr(args, "jobs", 1) < 1:
-        print("gradebook: --jobs must be at least 1", file=sys.stderr)
-        return 2
     try:
+        _check(args)
         return args.func(args)
-    except (roster.RosterError, shards.ShardError) as exc:
+    except (UsageError, roster.RosterError, shards.ShardError) as exc:
         print(f"gradebook: {exc}", file=sys.stderr)
         return 2
 

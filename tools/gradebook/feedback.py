@@ -1,15 +1,18 @@
 """Per-learner feedback Markdown: what a learner may be told about their graded work.
 
 A learner sees this file, so it is built from an allow-list of LearnerResult fields (status,
-points, hidden failure categories, notes, the problem sentence, tampered paths) and never
+points, hidden failure categories, notes, the outcome, the ref, tampered paths) and never
 from a check's message: a message of the instructor's grader can quote expected values, and
 hidden checks exist precisely so that nobody learns those. `reason` is shown only when it is
-one of the grader's fixed codes, turned into a sentence here.
+one of the grader's fixed codes, turned into a sentence here. The `problem` sentence is the
+instructor's (it names roster lines, local paths, raw git errors): a row that could not be
+graded gets a learner-facing paragraph per outcome instead.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,12 @@ def filenames(learners: list[dict[str, Any]]) -> list[str]:
     return names
 
 
+def gets_feedback(learner: dict[str, Any]) -> bool:
+    """A duplicate roster row is the same person as an earlier row, whose file says it all:
+    a second, ungraded file would only contradict the first if both were sent."""
+    return learner.get("outcome") != "duplicate"
+
+
 def write_feedback(book: dict[str, Any], folder: Path) -> list[Path]:
     """feedback/<learner>.md for every learner of the book; returns the paths written."""
     folder = Path(folder)
@@ -67,6 +76,8 @@ def write_feedback(book: dict[str, Any], folder: Path) -> list[Path]:
     learners = book.get("learners", [])
     paths = []
     for learner, name in zip(learners, filenames(learners), strict=True):
+        if not gets_feedback(learner):
+            continue
         path = folder / name
         path.write_text(render(book, learner), encoding="utf-8")
         paths.append(path)
@@ -78,24 +89,28 @@ def render(book: dict[str, Any], learner: dict[str, Any]) -> str:
     name = str(learner["learner"])
     commit = learner.get("commit")
     graded_what = f"commit `{commit[:12]}` of your repository" if commit else "your repository"
-    out = [f"# {book.get('course', 'Course')}: feedback for {name}", ""]
-    if learner.get("outcome") != "graded":
-        # The per-milestone tables would only say "not graded" for every line: left out.
-        out += [f"Gradebook run of {book.get('generated', '?')}.", "",
-                "**We could not grade your work this time.** "
-                + (learner.get("problem") or "Your instructor has the details."),
-                "", "This is not a judgement of your work: once this is sorted out, the next "
-                "gradebook run grades it.", ""]
-    else:
-        ms = learner.get("milestones") or {}
+    ms = learner.get("milestones") or {}
+    # A merged book's `generated` is the merge's time, not when this row was graded: it
+    # names the gradebook run, not a grading time the document does not have.
+    out = [f"# {book.get('course', 'Course')}: feedback for {name}", "",
+           f"Gradebook of {when(book.get('generated'))}.", ""]
+    outcome = learner.get("outcome")
+    has_table = any(m.get("status", "not_graded") != "not_graded" for m in ms.values())
+    if outcome == "graded" or (outcome == "crashed" and has_table):
         passed = sum(m.get("status") == "passed" for m in ms.values())
-        out += [f"Graded on {book.get('generated', '?')} from {graded_what}, with the "
-                "course's own grader.", "",
+        total = len(book.get("milestones", []))
+        out += [f"Graded from {graded_what}, with the course's own grader.", "",
                 f"**{learner.get('points', 0)} of {learner.get('max_points', 0)} points**, "
-                f"{passed} of {len(book.get('milestones', []))} milestones passed.", ""]
+                f"{passed} of {plural(total, 'milestone')} passed.", ""]
+        if outcome == "crashed":  # the statuses are real: say why they are all errors
+            out += ["**Every check crashed**: run `make grade` to see why.", ""]
         out += _milestone_sections(book, learner)
+    else:
+        # The per-milestone tables would only say "not graded" for every line: left out.
+        out += [f"**We could not grade your work this time.** {ungraded_text(book, learner)}",
+                ""]
     if learner.get("tampered"):
-        out += ["## Changes to the grader", "",
+        out += ["## Changes to the course's files (grader/, data/)", "",
                 "These files differ from the course's own copy:", "",
                 *[f"- `{p}`" for p in learner["tampered"]], "",
                 "The gradebook always grades with the instructor's grader and data, so your "
@@ -105,6 +120,70 @@ def render(book: dict[str, Any], learner: dict[str, Any]) -> str:
     out += ["Run `make grade` in your repository to see every public check's details and "
             "hints.", ""]
     return "\n".join(out)
+
+
+#: After a fetch problem: what the learner can check on their side.
+_FETCH_ADVICE = ("Check that it exists, is pushed, and that your instructor has access; "
+                 "or tell your instructor.")
+_NOT_JUDGED = ("This is not a judgement of your work: once this is sorted out, the next "
+               "gradebook run grades it.")
+
+
+def ungraded_text(book: dict[str, Any], learner: dict[str, Any]) -> str:
+    """The learner-facing paragraph for a row that could not be graded, per outcome.
+
+    Built from the outcome, the learner's own ref and the book's time limit only: never from
+    the instructor's `problem` sentence.
+    """
+    outcome = learner.get("outcome")
+    ref = str(learner.get("ref") or "")
+    if outcome == "missing_ref":
+        what = (f"branch or commit `{_cell(ref).replace('`', '')}` was not found" if ref
+                else "its default branch was not found (has anything been pushed?)")
+        return f"We could not fetch your repository: {what}. {_FETCH_ADVICE} {_NOT_JUDGED}"
+    if outcome == "missing_repo":
+        return ("We could not fetch your repository: it was not found. "
+                f"{_FETCH_ADVICE} {_NOT_JUDGED}")
+    if outcome == "unreachable":
+        return ("We could not fetch your repository: it could not be reached. "
+                f"{_FETCH_ADVICE} {_NOT_JUDGED}")
+    if outcome == "not_course":
+        return ("The repository does not look like the course (no weeks/week01/ folder): "
+                f"push your copy of the course repository. {_NOT_JUDGED}")
+    if outcome == "timeout":
+        limit = (book.get("grader") or {}).get("timeout_s")
+        stopped = (f"Grading stopped after {_duration(float(limit))}, the time limit for one "
+                   "submission" if limit else "Grading stopped at the time limit for one "
+                   "submission")
+        return (f"{stopped}: run `make grade` and look for a cell or call that never ends.")
+    if outcome == "crashed":  # no report came back, so no statuses to show
+        return ("The grader crashed before it could report anything: run `make grade` to "
+                "see why; if it runs to the end there, tell your instructor.")
+    return f"Your instructor has the details. {_NOT_JUDGED}"
+
+
+def _duration(seconds: float) -> str:
+    """A time limit in words: "30 minutes", "1 minute", "45 seconds"."""
+    if seconds >= 60:
+        minutes = round(seconds / 60)
+        return plural(minutes, "minute")
+    return plural(round(seconds), "second")
+
+
+def plural(n: int, word: str) -> str:
+    """`1 learner`, `2 learners`: a count with its noun (regular plurals only)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def when(value: Any) -> str:
+    """An ISO-8601 UTC time as people read it: `2026-11-29 10:00 UTC` (as is if unreadable)."""
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value if value is not None else "?")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _milestone_sections(book: dict[str, Any], learner: dict[str, Any]) -> list[str]:

@@ -17,7 +17,9 @@ SCHEMA = 1
 
 
 def record(book: dict[str, Any]) -> dict[str, Any]:
-    """What one run contributes to the history: per learner, milestones passed per week."""
+    """What one run contributes to the history: which milestones it graded and, per learner,
+    milestones passed per week (only the weeks it graded: a week-1-only run says nothing
+    about week 2)."""
     week_of = {m["id"]: str(m["week"]) for m in book.get("milestones", [])}
     milestones_per_week: dict[str, int] = {}
     for week in week_of.values():
@@ -33,7 +35,8 @@ def record(book: dict[str, Any]) -> dict[str, Any]:
                                     "max_points": row.get("max_points", 0), "passed": passed}
     return {"schema": SCHEMA, "generated": book.get("generated"),
             "grader_commit": grader.get("commit"), "seed": grader.get("seed"),
-            "milestones_per_week": milestones_per_week, "learners": learners}
+            "milestones": list(week_of), "milestones_per_week": milestones_per_week,
+            "learners": learners}
 
 
 def append(book: dict[str, Any], path: Path) -> list[dict[str, Any]]:
@@ -80,19 +83,26 @@ def read(path: Path) -> list[dict[str, Any]]:
     return sorted(runs, key=lambda r: str(r.get("generated") or ""))
 
 
+def graded_weeks(entry: dict[str, Any]) -> list[str]:
+    """The weeks a run graded (its `milestones_per_week`, or its learners' weeks)."""
+    weeks = list(entry.get("milestones_per_week") or {})
+    for learner in entry["learners"].values():
+        weeks += [w for w in learner.get("passed", {}) if w not in weeks]
+    return weeks
+
+
 def mean_passed_per_week(entry: dict[str, Any]) -> dict[str, float]:
-    """Mean milestones passed per learner, per week, over the learners graded in that run.
+    """Mean milestones passed per learner, per week the run graded, over its graded learners.
 
     Rows that could not be graded (an unreachable repository this time) are left out rather
-    than counted as zero, so a network hiccup does not look like the class going backwards.
+    than counted as zero, so a network hiccup does not look like the class going backwards;
+    a run with no graded row, and a week the run did not grade, have no value at all.
     """
     graded = [x for x in entry["learners"].values() if x.get("outcome", "graded") == "graded"]
-    weeks = list(entry.get("milestones_per_week") or {})
-    for learner in graded:
-        weeks += [w for w in learner.get("passed", {}) if w not in weeks]
     if not graded:
-        return dict.fromkeys(weeks, 0.0)
-    return {w: sum(x.get("passed", {}).get(w, 0) for x in graded) / len(graded) for w in weeks}
+        return {}
+    return {w: sum(x.get("passed", {}).get(w, 0) for x in graded) / len(graded)
+            for w in graded_weeks(entry)}
 
 
 def _ends_with_newline(path: Path) -> bool:

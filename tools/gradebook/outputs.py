@@ -19,10 +19,13 @@ from typing import Any
 from . import feedback, plots
 from . import history as history_log
 
+#: A failed milestone whose hidden checks failed: public checks alone would not show why.
+HIDDEN = "failed (hidden)"
 #: One compact symbol per milestone status, for the Markdown table (and its legend).
-SYMBOLS = {"passed": "✓", "failed": "✗", "not_started": "·", "error": "!", "not_graded": "–"}
-LEGEND = ("✓ passed, ✗ failed, `·` not started, ! grader error (not the learner's fault), "
-          "– not graded")
+SYMBOLS = {"passed": "✓", "failed": "✗", "not_started": "·", "error": "!", "not_graded": "–",
+           HIDDEN: "H"}
+LEGEND = ("✓ passed, ✗ failed, H failed on hidden checks (see feedback/JSON for the category), "
+          "`·` not started, ! grader error (not the learner's fault), – not graded")
 CSV_FIXED = ["learner", "outcome", "points", "max_points", "passed", "tampered", "problem"]
 
 
@@ -45,6 +48,8 @@ def write_all(book: dict[str, Any], out: Path, *, history: Path | None = None) -
     if history is not None:
         runs = history_log.append(book, Path(history))
         written += [Path(history), plots.history_plot(runs, out / "history.png")]
+    else:  # last run's picture beside this run's gradebook would pass for this run's
+        (out / "history.png").unlink(missing_ok=True)
     return written
 
 
@@ -64,6 +69,14 @@ def weeks(book: dict[str, Any]) -> list[tuple[int, list[dict[str, Any]]]]:
 def status(learner: dict[str, Any], milestone_id: str) -> str:
     """A learner's status on a milestone; a milestone missing from the result was not graded."""
     return (learner.get("milestones") or {}).get(milestone_id, {}).get("status", "not_graded")
+
+
+def shown_status(learner: dict[str, Any], milestone_id: str) -> str:
+    """The status the instructor's files show: `failed (hidden)` when hidden checks failed,
+    so a failure the learner cannot reproduce with `make grade` stands out."""
+    result = (learner.get("milestones") or {}).get(milestone_id, {})
+    found = result.get("status", "not_graded")
+    return HIDDEN if found == "failed" and result.get("hidden_failures") else found
 
 
 def passed_count(learner: dict[str, Any]) -> int:
@@ -87,7 +100,7 @@ def write_csv(book: dict[str, Any], path: Path) -> Path:
                              learner.get("points", 0), learner.get("max_points", 0),
                              passed_count(learner), "yes" if learner.get("tampered") else "no",
                              _text(learner.get("problem") or ""),
-                             *(status(learner, i) for i in ids)])
+                             *(shown_status(learner, i) for i in ids)])
     return path
 
 
@@ -117,7 +130,11 @@ def markdown(book: dict[str, Any]) -> str:
     learners = book.get("learners", [])
     grouped = weeks(book)
     graded = [x for x in learners if x.get("outcome") == "graded"]
-    out = [f"## {book.get('course', 'Gradebook')}: gradebook of {len(learners)} learners", ""]
+    out = [f"## {book.get('course', 'Gradebook')}: gradebook of "
+           f"{feedback.plural(len(learners), 'learner')}", ""]
+    incomplete = incomplete_line(book)
+    if incomplete:
+        out = [incomplete, "", *out]
     if graded:
         mean = sum(x.get("points", 0) for x in graded) / len(graded)
         top = max((x.get("max_points", 0) for x in graded), default=0)
@@ -126,19 +143,41 @@ def markdown(book: dict[str, Any]) -> str:
     header += [f"W{number} ({ms[0]['id']}" + (f"–{ms[-1]['id']})" if len(ms) > 1 else ")")
                for number, ms in grouped]
     out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for learner in learners:
+    for learner, file in zip(learners, feedback.filenames(learners), strict=True):
         mark = " ⚠" if needs_attention(learner) else ""
-        cells = [_cell(learner["learner"]) + mark, learner["outcome"].replace("_", " "),
+        name = _cell(learner["learner"]).replace("[", "\\[").replace("]", "\\]")
+        link = f"[{name}](feedback/{file})" if feedback.gets_feedback(learner) else name
+        cells = [f"{link}{mark}", learner["outcome"].replace("_", " "),
                  f"{learner.get('points', 0)}/{learner.get('max_points', 0)}"]
-        cells += ["`" + "".join(SYMBOLS.get(status(learner, m["id"]), "?") for m in ms) + "`"
-                  for _, ms in grouped]
+        cells += ["`" + "".join(SYMBOLS.get(shown_status(learner, m["id"]), "?") for m in ms)
+                  + "`" for _, ms in grouped]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", f"Legend: {LEGEND}. One symbol per milestone, in syllabus order.", ""]
+    out += ["", f"Legend: {LEGEND}. One symbol per milestone, in syllabus order; a learner's "
+            "name links to their feedback file.", ""]
     attention = list(_attention_lines(book))
     if attention:
         out += ["### Needs attention", "", *attention, ""]
     out += [grader_line(book), ""]
     return "\n".join(out)
+
+
+def incomplete_line(book: dict[str, Any]) -> str | None:
+    """The warning a merge with missing shards opens with (None when the book is complete):
+    a gradebook without some learners must not pass for the whole class."""
+    missing = [int(i) for i in book.get("missing_shards") or []]
+    if not missing:
+        return None
+    count = (book.get("grader") or {}).get("shards")
+    of = f" of {count}" if count else ""
+    if len(missing) == 1:
+        which = f"shard {missing[0]}{of} is missing, so its learners are"
+    else:
+        listed = ", ".join(map(str, missing[:-1])) + f" and {missing[-1]}"
+        which = f"shards {listed}{of} are missing, so their learners are"
+    expected = book.get("expected_learners")
+    present = (f" ({len(book.get('learners', []))} of {expected} learners present)"
+               if isinstance(expected, int) else "")
+    return f"⚠ Incomplete: {which} absent from this gradebook{present}."
 
 
 def grader_line(book: dict[str, Any]) -> str:
@@ -171,7 +210,8 @@ def _attention_lines(book: dict[str, Any]) -> Iterable[str]:
             paths = learner["tampered"]
             shown = ", ".join(f"`{p}`" for p in paths[:5]) + (
                 f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-            yield f"- **{name}**: {len(paths)} changed course file(s), not used: {shown}"
+            yield (f"- **{name}**: {feedback.plural(len(paths), 'changed course file')}, "
+                   f"not used: {shown}")
         for mid, m in (learner.get("milestones") or {}).items():
             for note in m.get("notes", []):
                 yield f"- **{name}** {mid}: {_cell(note)}"

@@ -9,7 +9,8 @@ its Agg backend: gradebook runs have no display.
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from . import history as history_log
+from .feedback import plural
 
 #: Status -> (colour, legend label). Okabe-Ito colours: tell apart with colour-blind eyes too.
 STATUSES = {
@@ -103,7 +105,7 @@ def heatmap_figure(book: dict[str, Any]) -> Figure:
     fig.legend(handles=handles, loc="lower center", ncol=3 if width < 9 else 6, fontsize=8,
                frameon=False, bbox_to_anchor=(0.5, 0.0))
     ax.text(cols - 0.3, -0.7, "points", ha="left", va="bottom", fontsize=8, clip_on=False)
-    title = (f"{book.get('course', 'Gradebook')}: {len(learners)} learners, "
+    title = (f"{book.get('course', 'Gradebook')}: {plural(len(learners), 'learner')}, "
              f"{str(book.get('generated', ''))[:16].replace('T', ' ')} UTC")
     fig.suptitle(title, y=1 - 0.08 / height, va="top", fontsize=11)
     return fig
@@ -119,8 +121,8 @@ def history_plot(runs: list[dict[str, Any]], path: Path) -> Path:
 
 
 def history_series(runs: list[dict[str, Any]]) -> tuple[list[datetime], dict[str, list[float]]]:
-    """Run times and, per week, the mean milestones passed at each run (0 where a week was not
-    graded that run, so every line has one point per run)."""
+    """Run times and, per week, the mean milestones passed at each run: NaN where the run did
+    not grade that week (a week-1-only run is no news about week 2, certainly not a 0)."""
     times, means = [], []
     for run in runs:
         when = _when(run.get("generated"))
@@ -128,7 +130,7 @@ def history_series(runs: list[dict[str, Any]]) -> tuple[list[datetime], dict[str
             times.append(when)
             means.append(history_log.mean_passed_per_week(run))
     weeks = sorted({w for m in means for w in m}, key=lambda w: (len(w), w))
-    return times, {w: [m.get(w, 0.0) for m in means] for w in weeks}
+    return times, {w: [m.get(w, math.nan) for m in means] for w in weeks}
 
 
 def history_figure(runs: list[dict[str, Any]]) -> Figure:
@@ -136,23 +138,34 @@ def history_figure(runs: list[dict[str, Any]]) -> Figure:
     times, series = history_series(runs)
     fig, ax = plt.subplots(figsize=(9, 4.8))
     colours = plt.get_cmap("tab10")
-    sizes = runs[-1].get("milestones_per_week", {}) if runs else {}
+    # A week's size over every run, not the last one's: a hand-run week-1-only gradebook
+    # must not take the other weeks' "(of N)" away.
+    sizes: dict[str, int] = {}
+    for run in runs:
+        for week, n in (run.get("milestones_per_week") or {}).items():
+            sizes[week] = max(sizes.get(week, 0), int(n))
     for i, (week, values) in enumerate(series.items()):
+        # Runs that did not grade the week are skipped: the line joins the runs that did.
+        points = [(t, v) for t, v in zip(times, values, strict=True) if not math.isnan(v)]
         of = f" (of {sizes[week]})" if week in sizes else ""
-        ax.plot(times, values, marker="o", linewidth=1.8, color=colours(i % 10),
-                label=f"Week {week}{of}")
+        ax.plot([t for t, _ in points], [v for _, v in points], marker="o", linewidth=1.8,
+                color=colours(i % 10), label=f"Week {week}{of}")
     if not times:
         ax.text(0.5, 0.5, "no gradebook runs recorded yet", ha="center", va="center",
                 transform=ax.transAxes)
     else:
+        if min(times) == max(times):  # one run: a day around it, not a span of years
+            ax.set_xlim(times[0] - timedelta(hours=12), times[0] + timedelta(hours=12))
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
+        if series:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                      fontsize=9)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("milestones passed (mean per graded learner)")
     ax.set_xlabel("gradebook run (UTC)")
-    ax.set_title(f"Progress over {len(times)} gradebook run{'s' if len(times) != 1 else ''}")
+    ax.set_title(f"Progress over {plural(len(times), 'gradebook run')}")
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
@@ -190,7 +203,10 @@ def _week_spans(milestones: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
 
 
 def _when(value: Any) -> datetime | None:
+    """A run's time, aware (a time without a zone is UTC, as `generated` always is): naive
+    and aware times cannot be compared or plotted together."""
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

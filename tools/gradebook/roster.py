@@ -28,7 +28,8 @@ class Row:
 
     `repo` is the text of the roster; `source` is what is fetched: an absolute path (a relative
     one is relative to the roster's folder) or the URL unchanged. `problem` is set when the row
-    itself is unusable; `outcome` then says how it is reported.
+    itself is unusable; `outcome` then says how it is reported (missing_repo, or duplicate:
+    a learner already on an earlier line, not graded, renamed `name (line N)`).
     """
 
     index: int  # position among the roster's learners, 0-based (shards split on it)
@@ -56,8 +57,9 @@ def is_url(text: str) -> bool:
 def read(path: Path) -> list[Row]:
     """Every learner row of the roster at `path`, in order; RosterError if it is unusable."""
     if not path.is_file():
-        raise RosterError(f"roster {path} does not exist: give a CSV file with the header "
-                          "learner,repo,ref")
+        raise RosterError(f"no roster at {path}: create one with the header learner,repo,ref "
+                          "(one row per learner) or pass ROSTER=path (the workflow's `roster` "
+                          "input)")
     try:
         text = path.read_text(encoding="utf-8-sig")  # a spreadsheet's BOM is not a column name
     except UnicodeDecodeError as exc:
@@ -107,11 +109,16 @@ def _row(index: int, line: int, fields: list[str], col: dict[str, int], width: i
         learner = f"row {line}"
         problems.append(f"line {line} of the roster has no learner name; it is graded as "
                         f"'{learner}': add the name.")
-    elif learner in seen:
-        given, learner = learner, f"{learner} (line {line})"
-        problems.append(f"learner '{given}' is on line {seen[given]} of the roster too; this "
-                        f"row is graded as '{learner}': give each learner one row.")
-    seen.setdefault(learner, line)
+    elif learner.casefold() in seen:
+        # Not graded: two rows of one learner would mean two contradictory feedback files.
+        # Renamed so that every row of the gradebook (and its feedback file) is distinct.
+        first, given = seen[learner.casefold()], learner
+        learner = f"{given} (line {line})"
+        problems.append(f"{given} appears on roster lines {first} and {line}: only line {first} "
+                        "was graded; remove or rename the duplicate.")
+        return Row(index, line, learner, repo, ref, "", False, outcome="duplicate",
+                   problem=" ".join(problems))
+    seen.setdefault(learner.casefold(), line)
     if len(fields) > width:
         problems.append(f"line {line} of the roster has {len(fields)} fields for {width} "
                         "columns (a comma inside a value?); the extra ones were ignored.")

@@ -72,7 +72,10 @@ def effective_select(select: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 class SelectError(Exception):
-    """The `select` arguments pick no checks, or pytest cannot collect them."""
+    """The `select` arguments pick no checks, or pytest cannot collect them.
+
+    Its text is why (pytest's own line); grade_roster puts the selection as typed in front.
+    """
 
 
 @cache
@@ -89,9 +92,7 @@ def selected_milestones(select: tuple[str, ...]) -> list[dict[str, Any]]:
         code, log = run_bounded(cmd, timeout_s=300, cwd=ROOT, env=_pytest_env(0, Path(tmp)))
         ids = json.loads(out.read_text()) if out.is_file() else []
     if code != 0 or not ids:
-        tail = "\n".join(log.strip().splitlines()[-8:])
-        raise SelectError(f"the selection {' '.join(select)} picks no checks of the course "
-                          f"(pytest --collect-only exit code {code}):\n{tail}")
+        raise SelectError(f"pytest --collect-only ended with exit code {code}: {_log_line(log)}")
     course = course_mod.load()
     wanted = set(ids)
     return [{"id": m.id, "title": m.title, "week": week.number, "points": m.points}
@@ -263,7 +264,13 @@ def grade_roster(rows: list[Row], *, jobs: int, timeout_s: float, seed: int,
     row gets a result, whatever went wrong with it.
     """
     chosen = effective_select(select)
-    milestones = selected_milestones(chosen)  # fails fast, before any clone
+    try:
+        milestones = selected_milestones(chosen)  # fails fast, before any clone
+    except SelectError as exc:  # said with what the user typed, not grader/ in front of it
+        typed = " ".join(select) or "the default selection"
+        graded_as = f" (graded as: {' '.join(chosen)})" if tuple(select) != chosen else ""
+        raise SelectError(f"--select {typed} picks no checks of the course{graded_as}; {exc}"
+                          ) from None
     workdir.mkdir(parents=True, exist_ok=True)
     results: list[dict[str, Any] | None] = [None] * len(rows)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -38,11 +38,17 @@ MAX_SHARDS = 20
 def plan(learners: int, requested: int = 0) -> int:
     """How many shards to grade `learners` with: `requested` if > 0, else ~PER_SHARD each.
 
-    GitHub caps a matrix at 256 jobs; there is never more than one shard per learner.
+    GitHub caps a matrix at 256 jobs; there is never more than one shard per learner, so
+    an empty roster has no shard (the workflow then skips grading: an empty matrix is an error).
     """
+    if requested < 0:
+        raise ShardError(f"--shards {requested}: give a number of shards, or 0 to size them "
+                         f"by the roster (about {PER_SHARD} learners each)")
+    if learners <= 0:
+        return 0
     if requested > 0:
-        return max(1, min(requested, 256, max(learners, 1)))
-    return max(1, min(MAX_SHARDS, -(-learners // PER_SHARD)))
+        return min(requested, 256, learners)
+    return min(MAX_SHARDS, -(-learners // PER_SHARD))
 
 
 def pick(rows: list[Row], i: int, n: int) -> list[Row]:
@@ -77,6 +83,9 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
 def merge(books: list[dict[str, Any]]) -> tuple[dict[str, Any], list[int]]:
     """One gradebook from shard gradebooks, learners in roster order; and missing shards.
 
+    Missing shards (1-based) are also recorded in the book as `missing_shards`, so that its
+    readers (gradebook.md) say that learners are left out; the key is absent when none is.
+
     ShardError when the shards were not graded alike (another commit or seed: their points
     could not be compared) or overlap.
     """
@@ -108,4 +117,15 @@ def merge(books: list[dict[str, Any]]) -> tuple[dict[str, Any], list[int]]:
     merged["grader"] = {**first["grader"], "shards": count}
     merged["learners"] = [placed[i] for i in sorted(placed)]
     missing = sorted(set(range(1, count + 1)) - set(seen))
+    if missing:
+        merged["missing_shards"] = missing
     return merged, missing
+
+
+def missing_sentence(missing: list[int], count: int) -> str:
+    """`shard 2 of 3 is missing`, `shards 1 and 3 of 3 are missing`."""
+    numbers = [str(i) for i in missing]
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    if len(numbers) == 1:
+        return f"shard {listed} of {count} is missing"
+    return f"shards {listed} of {count} are missing"
