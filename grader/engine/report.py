@@ -28,11 +28,6 @@ def _version(name: str) -> str | None:
         return None
 
 
-def package_versions() -> dict[str, str | None]:
-    """Versions of the packages a verdict can depend on (None: not installed)."""
-    return {p: _version(p) for p in PACKAGES}
-
-
 def build(course: Course, records: list[Record], *, submission: str, seed: int, started: str,
           duration_s: float, grader_version: str) -> dict[str, Any]:
     """The JSON report: every week and milestone that had a check in this run."""
@@ -70,7 +65,7 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
         "grader_version": grader_version, "seed": seed, "started": started,
         "duration_s": round(duration_s, 3),
         "environment": {"python": platform.python_version(),
-                        "packages": package_versions()},
+                        "packages": {p: _version(p) for p in PACKAGES}},
         "weeks": weeks, "totals": totals,
     }
 
