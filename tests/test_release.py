@@ -31,7 +31,7 @@ HIDDEN = ROOT / "grader" / "hidden"
 INSTRUCTOR_ONLY = ["solutions", "grader/hidden", "tools", "bench", ".ci", "tests/scenarios",
                    "tests/grading.py", "requirements-dev.lock", ".github/workflows/ci.yml",
                    ".github/workflows/gradebook.yml"]
-LEARNER_TARGETS = ["grade", "test", "lab", "doctor", "clean"]
+LEARNER_TARGETS = ["grade", "test", "lab", "doctor", "clean", "hint", "progress", "watch"]
 #: `make grade` on the starters in a fresh checkout: setup from the pip cache (about 110 s on
 #: 2 cores) plus grading (about 35 s). Generous, for a machine shared with other tests; a
 #: newcomer's first command must not take many minutes (packages built from source, say).

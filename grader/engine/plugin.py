@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from .. import __version__
+from .. import __version__, progress
 from . import report, settings
 from .cache import VerdictCache, week_key
 from .course import ROOT, Course, load
@@ -41,6 +41,8 @@ class Grading:
                                   self.settings.use_cache)
         self.weeks: dict[str, Week] = {}
         self.missing: list[str] = []  # week folders the submission lacks (not graded)
+        # Milestones some of whose checks were deselected (-k): their verdict is partial.
+        self.partial: set[str] = set()
         self.keys: dict[str, str] = {}
         self.records: list[dict[str, Any]] = []
         # (milestone, hidden) -> the record of a check that ran out of time: the milestone's
@@ -239,6 +241,19 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """Note milestones whose checks were deselected: a subset passing is not a pass to keep."""
+    if not items:
+        return
+    g = items[0].config.stash.get(_GRADING, None)
+    if g is None:
+        return
+    for item in items:
+        mark = item.get_closest_marker("milestone")
+        if mark is not None and mark.args:
+            g.partial.add(str(mark.args[0]))
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     for name, value in report.user_properties:
         if name == _PROP and report.when == "call":
@@ -261,11 +276,42 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
                         started=g.started, duration_s=time.perf_counter() - g.t0,
                         grader_version=__version__)
     report.write_json(data, g.settings.report)
+    if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        _record_progress(g, data)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with open(summary_path, "a", encoding="utf-8") as fh:
             fh.write(report.markdown(data))
     g.report_data = data  # type: ignore[attr-defined]
+
+
+def _record_progress(g: Grading, data: dict[str, Any]) -> None:
+    """Add this run to the learner's .grader/progress.json (`make progress`, `make hint`).
+
+    Only a run on the learner's own weeks/ counts, and only milestones it graded in full:
+    a `-k` subset of a milestone's checks, or its public checks alone where hidden ones
+    exist, is not the milestone's verdict. (Under pytest-xdist the workers collect, so a
+    `-k` subset is not seen there; `make grade` runs without it.) Never fails the run.
+    """
+    if not progress.is_learner_run(g.settings.submission, ROOT):
+        return
+    skip = {m for m in g.partial if any(r["milestone"] == m for r in _records)}
+    skip |= set(_hidden_skipped(g, data))
+    try:
+        progress.record(data, progress.default_path(), skip=skip)
+    except OSError as exc:
+        print(f"grader: could not update {progress.default_path()}: {exc}")
+
+
+def _more_hints(g: Grading, data: dict[str, Any]) -> int:
+    """Hints of the Next up milestone not read yet (hint 1 is in its message)."""
+    up = report.next_up(data)
+    if up is None:
+        return 0
+    total = len(g.course.milestone(up["id"]).hints)
+    store = (progress.load(progress.default_path())
+             if progress.is_learner_run(g.settings.submission, ROOT) else progress.empty())
+    return total - progress.seen_hints(store, up["id"], total)
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
@@ -280,7 +326,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
                                     "not run")
     cached = sum(1 for r in _records if r.get("cached"))
     for line in report.terminal_lines(data, g.settings.shown(g.settings.report), cached,
-                                      hidden_skipped=_hidden_skipped(g, data)):
+                                      hidden_skipped=_hidden_skipped(g, data),
+                                      more_hints=_more_hints(g, data)):
         terminalreporter.write_line(line)
 
 

@@ -100,10 +100,11 @@ def next_up(report: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
-                   hidden_skipped: list[str] | None = None) -> list[str]:
+                   hidden_skipped: list[str] | None = None, more_hints: int = 0) -> list[str]:
     """The progress summary printed after every run; `cached` checks were replayed.
 
     `hidden_skipped` lists milestones graded without the hidden checks this checkout has.
+    `more_hints`: hints of the Next up milestone the learner has not read yet (`make hint`).
     """
     lines = [f"{report['course']} · progress of {report['submission']}/"]
     for week in report["weeks"]:
@@ -134,9 +135,22 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
     if up is None and report["weeks"]:
         lines.append("Everything selected has passed: the next one is in the week's README.")
     elif up is not None:
-        lines += ["", "Next up:", *up["message"].splitlines()[:15]]
+        lines += ["", "Next up:", *_with_more_hints(up["message"].splitlines()[:15],
+                                                    more_hints)]
     lines.append(f"Report: {report_path}   Details of every check: add --tb=short")
     return lines
+
+
+def _with_more_hints(message: list[str], left: int) -> list[str]:
+    """One line after the message's Hint 1 (or at its end) saying that more hints exist."""
+    if left <= 0:
+        return message
+    at = next((i + 1 for i, line in enumerate(message)
+               if line.lstrip().startswith("Hint 1")), len(message))
+    while at < len(message) and message[at].startswith(" " * 12):
+        at += 1  # a hint spread over several lines: after its last one
+    line = f"  {'More':<9} {left} more hint{'s' if left != 1 else ''}: make hint"
+    return [*message[:at], line, *message[at:]]
 
 
 def markdown(report: dict[str, Any]) -> str:
