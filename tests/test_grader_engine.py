@@ -193,6 +193,79 @@ def test_not_started_work_without_a_stub_gets_the_checks_own_first_step():
     assert "replace the" not in record["message"]
 
 
+def _record(status, message="", hidden=False, milestone="1.2"):
+    reason = {"failed": "WRONG", "error": "GRADER"}.get(status, "")
+    return {"milestone": milestone, "hidden": hidden, "status": status, "reason": reason,
+            "message": message}
+
+
+def _failed_message(detail_lines=2):
+    from grader.engine.outcomes import render
+
+    return render("✗", "1.2", "Clean TotalCharges", "weeks/week01/clean.py::total_charges", [
+        ("Problem", "wrong values"), ("Expected", "float64"), ("Got", "object"),
+    ], [*(f"row {i}: ' ' -> nan" for i in range(detail_lines)), "Hint 1    Blanks are ' '."])
+
+
+def test_combine_counts_the_other_failing_checks_in_one_line():
+    from grader.engine.verdict import combine
+
+    shown = _record("failed", _failed_message())
+    records = [_record("passed"), shown, _record("failed", "✗ 1.2 another check"),
+               _record("failed", "✗ 1.2 hidden", hidden=True),
+               shown.copy(),  # a replayed time-out or import error: the same message again
+               _record("not_started", "○ 1.2 not started")]
+    status, record = combine(records)
+    assert status == "failed" and record["reason"] == "WRONG"
+    lines = record["message"].splitlines()
+    assert lines[:-1] == _failed_message().splitlines()  # the shown message, unchanged
+    assert lines[-1] == ("  +2 more problems: run `.venv/bin/pytest grader/ --milestone 1.2 "
+                         "--tb=short` to see them all")
+    assert "hidden" not in record["message"]  # hidden checks are counted, never described
+    assert shown["message"] == _failed_message()  # the check's own record is not changed
+
+
+def test_combine_adds_nothing_when_one_check_failed():
+    from grader.engine.verdict import combine
+
+    message = _failed_message()
+    assert combine([_record("passed"), _record("failed", message)])[1]["message"] == message
+    assert combine([_record("failed", message), _record("failed", message)])[1][
+        "message"] == message
+    assert "more problem" in combine([_record("failed", message),
+                                      _record("error", "! 1.2 grader bug")])[1]["message"]
+    assert "+1 more problem:" in combine([_record("failed", message),
+                                          _record("failed", "other")])[1]["message"]
+
+
+def test_more_problems_keeps_the_message_within_16_lines_and_its_hint():
+    from grader.engine.verdict import MAX_LINES, combine
+
+    long = _failed_message(detail_lines=14)  # 4 rows + 14 detail lines + hint: 19 lines
+    _, record = combine([_record("failed", long), _record("failed", "other")])
+    lines = record["message"].splitlines()
+    assert len(lines) == MAX_LINES
+    assert lines[0] == long.splitlines()[0]  # the header stays
+    assert [line.split()[0] for line in lines[1:4]] == ["Problem", "Expected", "Got"]
+    assert lines[-2] == "  Hint 1    Blanks are ' '." and lines[-1].startswith("  +1 more")
+
+
+def test_report_shows_the_more_problems_line_in_json_terminal_and_markdown():
+    from grader.engine.report import build, markdown, terminal_lines
+
+    course = load()
+    records = [_record("failed", _failed_message(detail_lines=10)),
+               _record("failed", "other"), _record("failed", "hidden", hidden=True)]
+    report = build(course, records, submission="weeks", seed=7, started="now", duration_s=1.0,
+                   grader_version="test")
+    m = report["weeks"][0]["milestones"][0]
+    assert m["id"] == "1.2" and m["status"] == "failed" and m["hidden"] == "failed"
+    assert len(m["message"].splitlines()) == 16
+    assert m["message"].endswith("--milestone 1.2 --tb=short` to see them all")
+    assert "\n  +2 more problems: run" in "\n".join(terminal_lines(report, "report.json"))
+    assert "  +2 more problems: run" in markdown(report)
+
+
 def test_junit_cases_get_node_ids_and_every_outcome():
     from grader.engine.pytest_runs import XPASS_PROPERTY, parse_junit
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from .course import Course
 from .protocol import Status
-from .verdict import Record, combine
+from .verdict import MAX_LINES, Record, combine
 
 SCHEMA = 1
 SCHEMA_FILE = Path(__file__).with_name("report.schema.json")
@@ -135,7 +135,7 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
     if up is None and report["weeks"]:
         lines.append("Everything selected has passed: the next one is in the week's README.")
     elif up is not None:
-        lines += ["", "Next up:", *_with_more_hints(up["message"].splitlines()[:15],
+        lines += ["", "Next up:", *_with_more_hints(up["message"].splitlines()[:MAX_LINES],
                                                     more_hints)]
     lines.append(f"Report: {report_path}   Details of every check: add --tb=short")
     return lines
@@ -171,5 +171,5 @@ def markdown(report: dict[str, Any]) -> str:
     up = next_up(report)
     if up is not None:
         out += ["", f"**Next up:** {up['id']} {up['title']}", "", "```",
-                *up["message"].splitlines()[:15], "```"]
+                *up["message"].splitlines()[:MAX_LINES], "```"]
     return "\n".join(out) + "\n"
