@@ -120,9 +120,57 @@ def test_hidden_failures_show_only_a_category(tmp_path):
     m = next(m for m in _milestones(graded.report) if m["id"] == "1.2")
     assert m["status"] == "failed" and m["hidden"] == "failed"
     assert "fails when blanks or row order change" in m["message"]
-    assert "Expected" not in m["message"] and "test_" not in m["message"]
+    # It names the learner's file and function, never the check (tmp_path holds "test_").
+    message = m["message"].replace(str(submission), "SUB")
+    assert "SUB/week01/clean.py::total_charges_as_float" in message
+    assert "Expected" not in message and "test_" not in message
     # The gradebook's feedback reads the categories, never the messages of hidden checks.
     assert m["hidden_failures"] == ["fails when blanks or row order change"]
+
+
+def test_replay_gives_a_real_runs_verdicts_without_importing_checks(tmp_path):
+    """A fully cached check file is replayed (engine.replay): same verdicts and messages,
+    failures included, and not one check module imported."""
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "weeks" / "week01", submission / "week01")
+    shutil.copy(ROOT / "solutions" / "week01" / "load.py", submission / "week01" / "load.py")
+    report = tmp_path / "r.json"
+    # A plugin that lists, at the session's end, the check modules Python has imported.
+    (tmp_path / "probe.py").write_text(
+        "import sys\n"
+        "def pytest_sessionfinish(session):\n"
+        f"    open({str(tmp_path / 'imported.txt')!r}, 'w').write(' '.join(\n"
+        "        m for m in sys.modules if m.rsplit('.', 1)[-1].startswith('test_')))\n")
+    cmd = [sys.executable, "-m", "pytest", "grader/", "--submission", str(submission),
+           "--report", str(report), "-p", "no:cacheprovider", "-p", "probe",
+           "--milestone", "1.1", "--milestone", "1.2", "--junitxml", str(tmp_path / "j.xml")]
+    env = {**os.environ, "GRADER_SEED": str(random.randrange(2**31)),  # a seed not cached yet
+           "PYTHONPATH": str(tmp_path)}
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+        runs.append((done, json.loads(report.read_text()),
+                     (tmp_path / "j.xml").read_text().count("<testcase"),
+                     (tmp_path / "imported.txt").read_text().split()))
+    (first, first_report, first_cases, first_imported), (second, second_report, second_cases,
+                                                         second_imported) = runs
+    assert first.returncode == second.returncode == 1
+    assert ([(m["id"], m["status"], m["message"]) for m in _milestones(first_report)]
+            == [(m["id"], m["status"], m["message"]) for m in _milestones(second_report)])
+    assert [m["status"] for m in _milestones(second_report)] == ["passed", "not_started"]
+    assert first_cases == second_cases > 0
+    assert "unchanged checks not re-run" in second.stdout
+    assert any(m.endswith("test_load") for m in first_imported), first_imported
+    # test_load.py and test_clean.py hold only 1.1's and 1.2's checks: replayed, not imported.
+    # (Files that also hold other milestones' checks, never run here, are imported.)
+    replayed = {"grader.week01.test_load", "grader.week01.test_clean"}
+    assert replayed <= set(first_imported) and not replayed & set(second_imported)
+    # Any edit of the learner's week: its checks are collected and run for real again.
+    (submission / "week01" / "clean.py").write_text(
+        (ROOT / "solutions" / "week01" / "clean.py").read_text())
+    third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert third.returncode == 0, third.stdout[-2000:]
+    assert "unchanged checks" not in third.stdout
 
 
 def test_selecting_one_week_and_keyword(tmp_path):

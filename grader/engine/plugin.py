@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from .. import __version__, progress
-from . import report, settings
+from . import replay, report, settings
 from .cache import VerdictCache, week_key
 from .course import ROOT, Course, load
 from .protocol import Reason, Status
@@ -45,6 +45,8 @@ class Grading:
         self.partial: set[str] = set()
         self.keys: dict[str, str] = {}
         self.records: list[dict[str, Any]] = []
+        # week -> check file node id -> names of the checks collected from it (engine.replay)
+        self.collected: dict[str, dict[str, list[str]]] = {}
         # (milestone, hidden) -> the record of a check that ran out of time: the milestone's
         # other checks fail the same way at once instead of waiting out the limit again.
         self.timed_out: dict[tuple[str, bool], dict[str, Any]] = {}
@@ -60,7 +62,9 @@ class Grading:
     def key(self, folder: str) -> str:
         if folder not in self.keys:
             hidden = (ROOT / "grader" / "hidden" / folder).is_dir()
-            extra = f"seed={self.settings.seed if hidden else ''};t={self.settings.time_limit_s}"
+            # Messages name the learner's files by the path shown: part of the verdict.
+            extra = (f"seed={self.settings.seed if hidden else ''};t={self.settings.time_limit_s}"
+                     f";at={self.shown_week(folder)}")
             self.keys[folder] = week_key(ROOT, self.settings.submission / folder, folder, extra)
         return self.keys[folder]
 
@@ -143,6 +147,34 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     g = config.stash[_GRADING]
     return [f"grader {__version__}: submission {g.settings.shown(g.settings.submission)}/ · "
             f"seed {g.settings.seed} · cache {'on' if g.settings.use_cache else 'off'}"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> Any:
+    """A check file whose verdicts are all cached is replayed, not imported (engine.replay)."""
+    g = parent.config.stash[_GRADING]
+    folder = _week_folder(module_path.relative_to(ROOT)) if ROOT in module_path.parents else None
+    if folder is None or not g.settings.use_cache:
+        return None
+    if not (g.settings.submission / folder).is_dir():
+        return None
+    key = g.key(folder)
+    file_id = module_path.relative_to(parent.config.rootpath).as_posix()
+    names = g.cache.replayable(folder, key, file_id)
+    if names is None:
+        return None
+    return replay.make_file(parent, module_path, names,
+                            lambda nodeid: g.cache.lookup(folder, key, nodeid),
+                            lambda item, record: _emit(g, item, record, folder, key))
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Note every check each file holds, before any selection, for the next run's replay."""
+    folder = _week_folder(item.path)
+    file_id, _, name = item.nodeid.partition("::")
+    if folder and name and item.get_closest_marker("milestone") is not None:
+        g = item.config.stash[_GRADING]
+        g.collected.setdefault(folder, {}).setdefault(file_id, []).append(name)
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
@@ -232,13 +264,29 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
                                   show_hidden=g.settings.show_hidden)
         if record.get("reason") == Reason.TIMEOUT:
             g.timed_out[(info["milestone"], info["hidden"])] = record
-    record.update(week=info["week"], key=key, nodeid=pyfuncitem.nodeid)
-    pyfuncitem.user_properties.append((_PROP, json.dumps(record)))
+    _emit(g, pyfuncitem, record, info["week"], key, error)
+    return True
+
+
+def _emit(g: Grading, item: pytest.Item, record: dict[str, Any], folder: str, key: str,
+          error: Exception | None = None) -> None:
+    """Hand a check's record to the reports (user_properties cross xdist) and pass or fail."""
+    record.update(week=folder, key=key, nodeid=item.nodeid)
+    item.user_properties.append((_PROP, json.dumps(record)))
     if error is not None:
         raise error
     if record["status"] != Status.PASSED:
         pytest.fail(record["message"], pytrace=False)
-    return True
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Under pytest-xdist the workers collect: the controller keeps what they collected."""
+    sent = getattr(node, "workeroutput", {}).get(_PROP)
+    if sent:
+        g = node.config.stash[_GRADING]
+        for folder, files in json.loads(sent).items():
+            g.collected.setdefault(folder, {}).update(files)
 
 
 def pytest_deselected(items: list[pytest.Item]) -> None:
@@ -266,10 +314,14 @@ _records: list[dict[str, Any]] = []
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     g = session.config.stash[_GRADING]
     g.close()
+    if g.is_worker:
+        session.config.workeroutput[_PROP] = json.dumps(g.collected)  # type: ignore[attr-defined]
     if g.is_worker or session.config.option.collectonly:
         return  # nothing was graded: keep the last real report
     for record in _records:
         g.cache.store(record["week"], record["key"], record["nodeid"], record)
+    for folder, files in g.collected.items():
+        g.cache.store_files(folder, g.key(folder), files)
     g.cache.save()
     submission = g.settings.shown(g.settings.submission)
     data = report.build(g.course, _records, submission=submission, seed=g.settings.seed,
