@@ -34,7 +34,7 @@ help:
 	@echo "  make starters  regenerate weeks/ from solutions/ (ARGS passed on)"
 	@echo "  make syllabus  refresh the README syllabus table from course.toml"
 	@echo "  make data      rebuild data/ and data/SHA256SUMS"
-	@echo "  make bench     run the benchmarks in bench/ (grading, serving, IRLS, gradebook)"
+	@echo "  make bench     run the benchmarks in bench/ (grading, learner loop, serving, IRLS, gradebook)"
 	@echo "  make lint      ruff check the course"
 	@echo "  make lock      regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
 	@echo "  make release DEST=path   write the learner edition into an empty folder (ARGS=--force, --git)"
@@ -121,6 +121,7 @@ data: setup
 
 bench: setup
 	$(PY) bench/bench_grading.py
+	$(PY) bench/bench_learner_loop.py
 	$(PY) bench/bench_serving.py
 	$(PY) bench/bench_irls.py
 	$(PY) bench/bench_gradebook.py

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from grader.engine.course import ROOT, load
-from grader.engine.settings import SUBMISSION_HELP
+from grader.engine.settings import START_FD_ENV, SUBMISSION_HELP
 
 STEP_MS = 300
 DEBOUNCE_MS = 1600
@@ -308,9 +308,18 @@ def run_pytest(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> 
     The run gets its own session, so a Ctrl-C at the terminal reaches only the watcher, which
     then stops the run itself: pytest's own interrupt report never reaches the screen.
     """
-    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True, errors="replace",
-                               env=env, start_new_session=True)
+    return finish(_popen(cmd, cwd, env))
+
+
+def _popen(cmd: list[str], cwd: Path, env: dict[str, str] | None,
+           pass_fds: tuple[int, ...] = ()) -> subprocess.Popen[str]:
+    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, text=True, errors="replace",
+                            env=env, start_new_session=True, pass_fds=pass_fds)
+
+
+def finish(process: subprocess.Popen[str]) -> Graded:
+    """Wait for a grading run's end and output; Ctrl-C stops it and is raised again."""
     try:
         while True:  # short waits, as in Changes: a Ctrl-C is seen within POLL_S
             try:
@@ -322,6 +331,71 @@ def run_pytest(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> 
         _stop(process)
         raise
     return Graded(process.returncode, output)
+
+
+@dataclass
+class _Warm:
+    weeks: list[str]
+    process: subprocess.Popen[str]
+    go: int  # write end of the pipe the run waits on
+
+
+class WarmRunner:
+    """Grades weeks with a pytest run started before the save: "one warm sandbox per week".
+
+    After each grading, the next run for the same weeks starts at once: Python, pytest and
+    the check modules load, and the week's kernel boots with pandas imported, all while the
+    learner edits. The run then waits (settings.START_FD_ENV). On the next save of those
+    weeks it gets one byte, copies the learner's files into its sandbox and grades; a save
+    of another week closes the pipe (the waiting run exits, kernel and copy removed) and a
+    fresh run grades that week. Measured in bench/bench_learner_loop.py.
+    """
+
+    def __init__(self, command: Callable[[list[str]], list[str]], cwd: Path,
+                 env: dict[str, str] | None = None, enabled: bool = True):
+        self.command, self.cwd, self.env, self.enabled = command, cwd, env, enabled
+        self._warm: _Warm | None = None
+
+    def grade(self, weeks: list[str]) -> Graded:
+        warm, self._warm = self._warm, None
+        if warm is not None and warm.weeks == weeks and warm.process.poll() is None:
+            try:
+                os.write(warm.go, b"g")
+                os.close(warm.go)
+                graded = finish(warm.process)
+            except BrokenPipeError:  # it ended on its own: grade the usual way
+                graded = run_pytest(self.command(weeks), self.cwd, self.env)
+        else:
+            self._cancel(warm)
+            graded = run_pytest(self.command(weeks), self.cwd, self.env)
+        if self.enabled and len(weeks) == 1:  # every week's kernel at once: too heavy to idle
+            self._warm = self._start(weeks)
+        return graded
+
+    def _start(self, weeks: list[str]) -> _Warm:
+        read, write = os.pipe()
+        env = {**(self.env or os.environ), START_FD_ENV: str(read)}
+        try:
+            process = _popen(self.command(weeks), self.cwd, env, pass_fds=(read,))
+        finally:
+            os.close(read)
+        return _Warm(weeks, process, write)
+
+    @staticmethod
+    def _cancel(warm: _Warm | None) -> None:
+        if warm is None:
+            return
+        with contextlib.suppress(OSError):
+            os.close(warm.go)  # end of file: the run closes its kernels and exits 0
+        try:
+            warm.process.communicate(timeout=STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            _stop(warm.process)
+
+    def close(self) -> None:
+        """Stop the waiting run, if any (Ctrl-C, end of the watch)."""
+        warm, self._warm = self._warm, None
+        self._cancel(warm)
 
 
 def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -367,18 +441,22 @@ def _watch(ns: argparse.Namespace, extra: list[str]) -> int:
     # pytest writes into a pipe: tell it the terminal's width, as it would measure it.
     env = {**os.environ, "COLUMNS": str(shutil.get_terminal_size().columns)} if tty else None
 
-    def grade(weeks: list[str]) -> Graded:
-        cmd = pytest_command(weeks, root=ROOT, submission=ns.submission and submission,
-                             extra=extra, color=tty)
-        return run_pytest(cmd, ROOT, env)
+    def command(weeks: list[str]) -> list[str]:
+        return pytest_command(weeks, root=ROOT, submission=ns.submission and submission,
+                              extra=extra, color=tty)
 
+    # With pytest-xdist (-n) the workers collect: no warm start then.
+    runner = WarmRunner(command, ROOT, env,
+                        enabled=not any(a == "-n" or a.startswith(("-n", "--numprocesses"))
+                                        for a in extra))
     changes = Changes(submission, lambda _c, p: week_of(Path(p), submission, folders) is not None)
     try:
-        Watcher(submission, folders, grade, clear=tty).run(changes)
+        Watcher(submission, folders, runner.grade, clear=tty).run(changes)
     except WatchError as exc:
         print(f"watch: {exc}. Try again; on a network or Windows drive, set "
               "WATCHFILES_FORCE_POLLING=1 to poll for changes instead.", file=sys.stderr)
         return 1
     finally:
         changes.close()
+        runner.close()
     return 0

@@ -340,3 +340,61 @@ def test_watch_regrades_on_save_and_stops_on_ctrl_c(tmp_path: Path) -> None:
             process.wait()
     text = "\n".join(out.seen)
     assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
+
+
+# -- the warm start (WarmRunner): a run that boots before the save it grades ----------------
+def _warm_runner(tmp_path: Path) -> tuple[watch.WarmRunner, Path]:
+    submission = tmp_path / "weeks"
+    shutil.copytree(ROOT / "weeks" / "week01", submission / "week01")
+    shutil.copy(ROOT / "solutions" / "week01" / "load.py", submission / "week01" / "load.py")
+    cmd = [sys.executable, "-m", "pytest", "grader/week01", "--milestone", "1.1", "-q",
+           "-p", "no:cacheprovider", "--tb=no", "--submission", str(submission),
+           "--report", str(tmp_path / "report.json")]
+    env = {**os.environ, "GRADER_SEED": "3", "GRADER_PROGRESS": str(tmp_path / "p.json"),
+           "TMPDIR": str(tmp_path)}  # the runs' sandboxes land here, to be counted
+    return watch.WarmRunner(lambda weeks: cmd, ROOT, env), submission
+
+
+def _status(tmp_path: Path) -> str:
+    report = json.loads((tmp_path / "report.json").read_text())
+    return report["weeks"][0]["milestones"][0]["status"]
+
+
+def test_warm_start_grades_the_files_as_saved_after_it_booted(tmp_path: Path) -> None:
+    runner, submission = _warm_runner(tmp_path)
+    try:
+        assert runner.grade(["week01"]).returncode == 0 and _status(tmp_path) == "passed"
+        warm = runner._warm
+        assert warm is not None and warm.process.poll() is None  # booted, waiting for a save
+        time.sleep(3)  # let it load the checks and boot the kernel before the edit
+        shutil.copy(ROOT / "weeks" / "week01" / "load.py", submission / "week01" / "load.py")
+        graded = runner.grade(["week01"])  # the save: the waiting run grades it
+        assert warm.process.returncode == 1, graded.output[-2000:]
+        assert _status(tmp_path) == "not_started", graded.output[-2000:]
+        assert "ML Path progress" in graded.output
+    finally:
+        runner.close()
+    assert not list(tmp_path.glob("mlpath-*"))  # every run removed its kernel's copy
+
+
+def test_a_save_of_another_week_stops_the_waiting_run(tmp_path: Path) -> None:
+    runner, _ = _warm_runner(tmp_path)
+    try:
+        runner.grade(["week01"])
+        warm = runner._warm
+        assert warm is not None
+        time.sleep(3)
+        runner.grade(["week02"])  # (the fake command grades week 1 again: what matters is
+        assert warm.process.returncode == 0  # that the waiting run ended quietly, exit 0)
+        assert warm.process is not (runner._warm and runner._warm.process)
+    finally:
+        runner.close()
+    assert not list(tmp_path.glob("mlpath-*"))
+
+
+def test_no_warm_start_for_several_weeks_or_workers() -> None:
+    runner = watch.WarmRunner(lambda weeks: [sys.executable, "-c", "print('ML Path progress')"],
+                              ROOT)
+    runner.grade(["week01", "week02"])
+    assert runner._warm is None
+    runner.close()

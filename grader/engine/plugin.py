@@ -8,6 +8,7 @@ the records become the JSON/Markdown reports and the terminal progress summary.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -55,6 +56,9 @@ class Grading:
         self.is_worker = hasattr(config, "workerinput")
         workers = getattr(config.option, "numprocesses", None)
         self.is_controller = bool(workers) and not self.is_worker
+        fd = os.environ.pop(settings.START_FD_ENV, "")
+        # Watch mode's warm start (settings.START_FD_ENV); never under xdist.
+        self.start_fd = int(fd) if fd.isdigit() and not workers else None
 
     def shown_week(self, folder: str) -> str:
         return f"{self.settings.shown(self.settings.submission)}/{folder}"
@@ -139,7 +143,9 @@ def _warm(grading: Grading, config: pytest.Config) -> None:
             selected = False  # --milestone picks none of this week's checks
         if not selected or not (grading.settings.submission / week.folder).is_dir():
             continue
-        if not grading.cache.has_week(week.folder, grading.key(week.folder)):
+        # A warm start boots the kernel before the save: the cache cannot be asked yet.
+        if (grading.start_fd is not None
+                or not grading.cache.has_week(week.folder, grading.key(week.folder))):
             grading.week(week.folder).warm()
 
 
@@ -154,8 +160,8 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
     """A check file whose verdicts are all cached is replayed, not imported (engine.replay)."""
     g = parent.config.stash[_GRADING]
     folder = _week_folder(module_path.relative_to(ROOT)) if ROOT in module_path.parents else None
-    if folder is None or not g.settings.use_cache:
-        return None
+    if folder is None or not g.settings.use_cache or g.start_fd is not None:
+        return None  # (a warm start collects before the save: no key to look up yet)
     if not (g.settings.submission / folder).is_dir():
         return None
     key = g.key(folder)
@@ -175,6 +181,28 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     if folder and name and item.get_closest_marker("milestone") is not None:
         g = item.config.stash[_GRADING]
         g.collected.setdefault(folder, {}).setdefault(file_id, []).append(name)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    """Watch mode's warm start: kernels booted and checks collected, wait for the save."""
+    g = session.config.stash[_GRADING]
+    if g.start_fd is None:
+        return
+    try:
+        go = os.read(g.start_fd, 1)
+    except (OSError, KeyboardInterrupt):
+        go = b""
+    with contextlib.suppress(OSError):
+        os.close(g.start_fd)
+    if not go:  # the watcher no longer needs this run: leave no kernel or copy behind
+        g.close()
+        os._exit(0)
+    for week in g.weeks.values():
+        week.resync()
+    g.keys.clear()
+    g.started = datetime.now(UTC).isoformat(timespec="seconds")
+    g.t0 = time.perf_counter()
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,

@@ -100,6 +100,22 @@ class Sandbox:
         self._ready = False
 
     # -- lifecycle -------------------------------------------------------------------------
+    def resync(self) -> None:
+        """Copy the learner's files again, for a kernel warmed before the save it grades.
+
+        Only before `ready`: the kernel has imported no learner code yet. The folder itself
+        stays (it is the kernel's working directory); its contents are replaced.
+        """
+        if self._ready:
+            raise RuntimeError("resync after the kernel loaded learner code")
+        for child in self.root.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        if self.week_dir.is_dir():
+            shutil.copytree(self.week_dir, self.root, ignore=_IGNORE, dirs_exist_ok=True)
+
     def start(self) -> None:
         """Launch the kernel process without waiting for it (warm-up overlaps other work)."""
         if self._km is None:

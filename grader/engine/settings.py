@@ -14,6 +14,10 @@ from typing import Any
 
 SUBMISSION_HELP = "folder laid out like weeks/ to grade (default: weeks/, your own work)"
 REPORT_HELP = "where to write the JSON report (default: .grader/report.json)"
+#: Watch mode's warm start: pytest boots the kernels and collects the checks, then waits for
+#: one byte on this file descriptor (the save it grades) before it reads a learner file.
+#: End of file instead: nothing to grade, exit quietly.
+START_FD_ENV = "GRADER_START_FD"
 SEED_HELP = "seed for generated inputs of hidden checks (default: $GRADER_SEED, else random)"
 TIME_HELP = "seconds allowed per call or notebook cell, overriding course.toml"
 CACHE_HELP = "grade every check again even when nothing changed"
