@@ -173,6 +173,26 @@ def test_replay_gives_a_real_runs_verdicts_without_importing_checks(tmp_path):
     assert "unchanged checks" not in third.stdout
 
 
+def test_timings_say_how_long_the_learners_code_ran(tmp_path):
+    """GRADER_TIMINGS (the benchmarks' bare time): a notebook that sleeps 1.5 s in a cell and
+    a function that sleeps 0.5 s per call are counted, the grading around them is not."""
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "solutions" / "week01", submission / "week01")
+    notebook = submission / "week01" / "first_look.ipynb"
+    nb = json.loads(notebook.read_text())
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "outputs": [],
+                        "execution_count": None, "source": "import time\ntime.sleep(1.5)"})
+    notebook.write_text(json.dumps(nb))
+    timings = tmp_path / "timings.jsonl"
+    graded = grade(submission, tmp_path, "--milestone", "1.3",
+                   env={"GRADER_TIMINGS": str(timings)})
+    assert graded.returncode == 0, graded.output[-3000:]
+    lines = [json.loads(line) for line in timings.read_text().splitlines()]
+    assert [line["week"] for line in lines] == ["week01"]
+    # 1.3 runs the notebook once for its public checks and once on held-out customers.
+    assert 3.0 <= lines[0]["learner_s"] < graded.seconds, (lines, graded.seconds)
+
+
 def test_selecting_one_week_and_keyword(tmp_path):
     graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank_charges")
     assert [m["id"] for m in _milestones(graded.report)] == ["1.2"]
