@@ -77,7 +77,7 @@ endif
 # ---------------------------------------------------------------------------
 # Learner commands.
 grade: setup
-	$(PY) -m pytest grader/ $(ARGS)
+	$(PY) -m pytest grader/ -n auto $(ARGS)
 
 test: setup
 	$(PY) -m pytest tests/ -n 2 $(ARGS)

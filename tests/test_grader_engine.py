@@ -193,6 +193,25 @@ def test_timings_say_how_long_the_learners_code_ran(tmp_path):
     assert 3.0 <= lines[0]["learner_s"] < graded.seconds, (lines, graded.seconds)
 
 
+def test_make_grade_starts_workers_only_for_weeks_to_grade(tmp_path):
+    """`-n auto` (make grade): two weeks to grade get two workers, side by side; the same
+    run again, every verdict cached, stays in one process (no worker start-up to pay)."""
+    report = tmp_path / "r.json"
+    cmd = [sys.executable, "-m", "pytest", "grader/", "-n", "auto", "--submission", "solutions",
+           "--report", str(report), "-p", "no:cacheprovider", "--milestone", "1.1",
+           "--milestone", "2.1"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_AUTO_NUM_WORKERS"}
+    env["GRADER_SEED"] = str(random.randrange(2**31))  # a seed not cached yet
+    first = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stdout[-3000:]
+    assert "created: 2/2 workers" in first.stdout, first.stdout
+    second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert second.returncode == 0, second.stdout[-3000:]
+    assert "created:" not in second.stdout and " workers [" not in second.stdout
+    assert "unchanged checks not re-run" in second.stdout
+    assert [m["status"] for m in _milestones(json.loads(report.read_text()))] == ["passed"] * 2
+
+
 def test_selecting_one_week_and_keyword(tmp_path):
     graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank_charges")
     assert [m["id"] for m in _milestones(graded.report)] == ["1.2"]

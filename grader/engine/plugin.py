@@ -34,7 +34,7 @@ _PROP = "ml_path"
 class Grading:
     """One grading run: settings, the weeks' sandboxes, the cache and the records."""
 
-    def __init__(self, config: pytest.Config):
+    def __init__(self, config: pytest.Config, start_fd: int | None = None):
         self.config = config
         self.settings = settings.resolve(config, ROOT)
         self.course: Course = load()
@@ -56,9 +56,8 @@ class Grading:
         self.is_worker = hasattr(config, "workerinput")
         workers = getattr(config.option, "numprocesses", None)
         self.is_controller = bool(workers) and not self.is_worker
-        fd = os.environ.pop(settings.START_FD_ENV, "")
         # Watch mode's warm start (settings.START_FD_ENV); never under xdist.
-        self.start_fd = int(fd) if fd.isdigit() and not workers else None
+        self.start_fd = start_fd if not workers else None
 
     def shown_week(self, folder: str) -> str:
         return f"{self.settings.shown(self.settings.submission)}/{folder}"
@@ -109,7 +108,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # like the kernels (sandbox.LEARNER_ENV), or they fight over the cores.
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    grading = Grading(config)
+    fd = os.environ.pop(settings.START_FD_ENV, "")  # (not for the processes the run starts)
+    grading = Grading(config, int(fd) if fd.isdigit() else None)
     config.stash[_GRADING] = grading
     _quiet_pytest_output(config)
     if grading.is_controller and getattr(config.option, "dist", "no") == "load":
@@ -133,24 +133,58 @@ def _quiet_pytest_output(config: pytest.Config) -> None:
         config.option.reportchars = "E"
 
 
-def _warm(grading: Grading, config: pytest.Config) -> None:
-    """Start kernels for the weeks the command line selects, unless their verdicts are cached."""
-    if grading.is_worker:
-        return  # workers learn their weeks only when checks arrive
+def _selected_weeks(grading: Grading, config: pytest.Config) -> list[str]:
+    """The week folders the command line's paths and --milestone select that the
+    submission has, in syllabus order."""
     args = [Path(a.split("::")[0]).resolve() for a in config.args] or [ROOT / "grader"]
     wanted = set(config.getoption("milestone") or ())
+    weeks = []
     for week in grading.course.weeks:
         checks = [ROOT / "grader" / week.folder, ROOT / "grader" / "hidden" / week.folder]
         selected = any(c.is_dir() and (c == a or a in c.parents or c in a.parents)
                        for c in checks for a in args)
         if wanted and not wanted & {m.id for m in week.milestones}:
             selected = False  # --milestone picks none of this week's checks
-        if not selected or not (grading.settings.submission / week.folder).is_dir():
-            continue
-        # A warm start boots the kernel before the save: the cache cannot be asked yet.
-        if (grading.start_fd is not None
-                or not grading.cache.has_week(week.folder, grading.key(week.folder))):
-            grading.week(week.folder).warm()
+        if selected and (grading.settings.submission / week.folder).is_dir():
+            weeks.append(week.folder)
+    return weeks
+
+
+def _to_grade(grading: Grading, config: pytest.Config) -> list[str]:
+    """Selected weeks whose verdicts are not all cached: they need a kernel."""
+    return [folder for folder in _selected_weeks(grading, config)
+            if not grading.cache.has_week(folder, grading.key(folder))]
+
+
+def _warm(grading: Grading, config: pytest.Config) -> None:
+    """Start kernels for the weeks the command line selects, unless their verdicts are cached."""
+    if grading.is_worker:
+        return  # workers learn their weeks only when checks arrive
+    # A warm start boots the kernel before the save: the cache cannot be asked yet.
+    weeks = (_selected_weeks(grading, config) if grading.start_fd is not None
+             else _to_grade(grading, config))
+    for folder in weeks:
+        grading.week(folder).warm()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (`make grade`): one worker per week that must really be graded, up to the
+    cores; none at all (in-process, no worker start-up) when one week or none needs it.
+
+    An unchanged re-run replays every verdict in under a second, a save re-grades its one
+    week in-process, and a first run grades the weeks side by side. A `-k` or `-m` selection
+    stays in-process: the milestones it grades only in part are seen where it collects.
+    """
+    env = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    if env and env.isdigit():
+        return int(env)
+    if config.option.keyword or config.option.markexpr:
+        return 0
+    weeks = _to_grade(Grading(config), config)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(len(weeks), cores or 1)
+    return workers if workers > 1 else 0
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
