@@ -110,10 +110,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{', '.join(nearby_ids(course, milestone_id))}", file=sys.stderr)
         return 2
     path = ns.progress or progress.default_path()
-    store = progress.load(path)
-    print("\n".join(show(course, milestone_id, store, named=bool(ns.milestone))))
+    lines: list[str] | None = None
     try:
-        progress.save(store, path)
+        with progress.locked(path):  # `make watch` may be recording a run right now
+            store = progress.load(path)
+            lines = show(course, milestone_id, store, named=bool(ns.milestone))
+            progress.save(store, path)
     except OSError as exc:
         print(f"(could not remember this in {path}: {exc})", file=sys.stderr)
+        if lines is None:  # the hint all the same, as if none had been shown before
+            lines = show(course, milestone_id, progress.empty(), named=bool(ns.milestone))
+    print("\n".join(lines))
     return 0

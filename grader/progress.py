@@ -22,9 +22,11 @@ This module imports only the standard library and `grader.engine.course`, so `ma
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -175,13 +177,32 @@ def update(store: Store, report: dict[str, Any], at: str, *,
     return changed
 
 
+@contextlib.contextmanager
+def locked(path: Path | None = None) -> Iterator[Path]:
+    """Hold the store's lock for a read-modify-write: `make watch` grading while the learner
+    runs `make grade` or `make hint` must not lose either's update (last writer wins)."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f"{path.name}.lock"), "a") as lock:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; a rare lost update is the cost
+            yield path
+            return
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def record(report: dict[str, Any], path: Path | None = None, now: datetime | None = None, *,
            skip: frozenset[str] | set[str] = frozenset()) -> None:
     """Update the store at `path` from a grading report; the file is written only on change."""
-    path = path or default_path()
-    store = load(path)
-    if update(store, report, _stamp(now), skip=skip):
-        save(store, path)
+    with locked(path) as path:
+        store = load(path)
+        if update(store, report, _stamp(now), skip=skip):
+            save(store, path)
 
 
 def hints_shown(store: Store, milestone_id: str) -> int:

@@ -272,3 +272,29 @@ def test_grading_weeks_records_progress_but_grading_solutions_does_not(tmp_path:
     assert [o["status"] for o in entry["outcomes"]] == ["failed", "not_started"], done.stdout
     assert entry["hints_shown"] == 2
     assert "More      1 more hint: make hint" in done.stdout
+
+
+def test_a_grading_and_a_hint_at_once_both_keep_their_update(tmp_path: Path) -> None:
+    """`make watch` records a run while the learner asks `make hint`: the store's lock makes
+    one wait for the other, so neither update is lost."""
+    import threading
+    import time
+
+    store_path = tmp_path / "progress.json"
+    recorded = threading.Event()
+
+    def grade() -> None:
+        progress.record(_report(("1.1", "failed", "WRONG")), store_path)
+        recorded.set()
+
+    with progress.locked(store_path):  # a hint being shown holds the lock
+        thread = threading.Thread(target=grade)
+        thread.start()
+        time.sleep(0.3)
+        assert not recorded.is_set()  # the grading waits for it
+        store = progress.load(store_path)
+        progress.mark_hints(store, "1.1", 2)
+        progress.save(store, store_path)
+    thread.join(10)
+    entry = progress.load(store_path)["milestones"]["1.1"]
+    assert entry["hints_shown"] == 2 and [o["status"] for o in entry["outcomes"]] == ["failed"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,7 @@ class VerdictCache:
         if not self.enabled:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
+        # Its own temporary name: `make watch` and `make grade` may both be writing.
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(self._data, sort_keys=True), encoding="utf-8")
         tmp.replace(self.path)

@@ -6,6 +6,7 @@ All three are built from the same check records, so they cannot disagree.
 from __future__ import annotations
 
 import json
+import os
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -73,7 +74,8 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
 def write_json(report: dict[str, Any], path: Path) -> None:
     """Write the report atomically (a reader never sees half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # Its own temporary name: `make watch` and `make grade` may both be writing.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(path)
 
