@@ -13,9 +13,14 @@ from grader.engine.protocol import Reason
 #: A message is at most this many lines (the terminal's Next up shows it whole).
 MAX_LINES = 16
 
+#: Files a week asks for that have no extension by convention (4.7's Dockerfile): they are as
+#: much a place to open as clean.py, so PLACE takes them by name. By name only: a bare
+#: ``weeks/week07/upstream`` is a folder, and naming a folder does not say what to open.
+EXTENSIONLESS = ("Dockerfile", "Containerfile", "Makefile", "Procfile")
 #: A place the learner can open: a week's file, maybe with its function or notebook cell.
 PLACE = re.compile(r"(?:^|[\s/`(])(?:weeks|submission|solutions)/week\d\d(?:/[\w.\-]+)*"
-                   r"/[\w\-]+\.\w+(?:::\w+|, cell \d+)?")
+                   r"/(?:[\w\-]+\.\w+|(?:" + "|".join(EXTENSIONLESS) + r")\b)"
+                   r"(?:::\w+|, cell \d+)?")
 #: The learner's answer fell over instead of being wrong: `Problem   [TIMEOUT] ...`.
 FAULT = re.compile(r"^\s+Problem\s+\[(?P<reason>[A-Z_]+)\]", re.MULTILINE)
 FAULTS = {r.value for r in Reason} - {Reason.NOT_STARTED.value}

@@ -90,6 +90,12 @@ def test_audit_names_each_missing_property_of_a_message():
               "  Problem   on data you have not seen (a hidden check), your code fails when "
               "blanks change\n  Hint 1    Blanks are ' '.")
     assert audit(hidden) == []
+    dockerfile = ("✗ 4.7 Container image   submission/week04/Dockerfile\n"
+                  "  Problem   pin the base image\n  Expected  FROM python:3.12.4-slim\n"
+                  "  Got       FROM python:latest\n  Hint 1    Pin the patch version.")
+    assert audit(dockerfile) == []  # a file with no extension is still a file
+    folder = dockerfile.replace("submission/week04/Dockerfile", "weeks/week07/upstream")
+    assert [p.split(":")[0] for p in audit(folder)] == ["place"]  # a folder is not
     bad = ("✗ 1.2 Clean TotalCharges\n  Problem   wrong values\n"
            '  File "/x/.venv/lib/python3.12/site-packages/pandas/core/frame.py", line 3\n'
            + "  row\n" * 14)
