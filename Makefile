@@ -17,21 +17,24 @@ MIN_PYTHON := 3.11
 PIP := $(PY) -m pip --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help setup grade test doctor lab clean
+.PHONY: help setup grade test watch doctor lab clean hint progress
 
 help:
 	@echo "ML Path. Learner commands:"
 	@echo "  make grade     grade your work in weeks/ (sets up .venv on first run); ARGS=\"-k 1.2\" to select"
 	@echo "  make test      run the course's own tests (tests/); ARGS are passed to pytest"
+	@echo "  make watch     re-grade a week each time you save one of its files; Ctrl-C stops"
 	@echo "  make lab       open JupyterLab on weeks/"
 	@echo "  make doctor    check Python, .venv, packages, Jupyter kernel, disk and data; each problem names its fix"
-	@echo "  make clean     remove grading caches (.grader/, .pytest_cache/); keeps .venv"
+	@echo "  make hint      the next hint for Next up; M=1.2 for another milestone"
+	@echo "  make progress  your path so far: first tries, verdict changes, hints, time to pass"
+	@echo "  make clean     remove grading caches (.grader/, .pytest_cache/); keeps .venv and your progress"
 # instructor:begin (`make release` leaves these lines out of the learner edition)
 	@echo "Instructor commands:"
 	@echo "  make starters  regenerate weeks/ from solutions/ (ARGS passed on)"
 	@echo "  make syllabus  refresh the README syllabus table from course.toml"
 	@echo "  make data      rebuild data/ and data/SHA256SUMS"
-	@echo "  make bench     run the benchmarks in bench/ (grading, serving, IRLS, gradebook)"
+	@echo "  make bench     run the benchmarks in bench/ (grading, learner loop, serving, IRLS, gradebook)"
 	@echo "  make lint      ruff check the course"
 	@echo "  make lock      regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
 	@echo "  make release DEST=path   write the learner edition into an empty folder (ARGS=--force, --git)"
@@ -74,10 +77,15 @@ endif
 # ---------------------------------------------------------------------------
 # Learner commands.
 grade: setup
-	$(PY) -m pytest grader/ $(ARGS)
+	$(PY) -m pytest grader/ -n auto $(ARGS)
 
 test: setup
 	$(PY) -m pytest tests/ -n 2 $(ARGS)
+
+# grader/watch.py: grades every week, then each week again when a file of it is saved.
+# Ctrl-C ends it with exit 0. ARGS: --submission DIR, then pytest options (-- --milestone 1.2).
+watch: setup
+	$(PY) -m grader watch $(ARGS)
 
 lab: setup
 	$(VENV)/bin/jupyter lab weeks/
@@ -86,8 +94,17 @@ lab: setup
 doctor:
 	@if [ -x $(PY) ]; then $(PY) -m grader doctor; else $(PYTHON) -m grader doctor; fi
 
+# hint and progress read course.toml and .grader/ only: like doctor, no setup needed.
+M ?=
+hint:
+	@if [ -x $(PY) ]; then $(PY) -m grader hint $(M); else $(PYTHON) -m grader hint $(M); fi
+
+progress:
+	@if [ -x $(PY) ]; then $(PY) -m grader progress; else $(PYTHON) -m grader progress; fi
+
+# .grader/progress.json is the learner's history (make progress), not a cache: it stays.
 clean:
-	rm -rf .grader/ .pytest_cache/
+	rm -rf .pytest_cache/ $(filter-out .grader/progress.json,$(wildcard .grader/* .grader/.[!.]*))
 
 # instructor:begin
 # ---------------------------------------------------------------------------
@@ -104,6 +121,7 @@ data: setup
 
 bench: setup
 	$(PY) bench/bench_grading.py
+	$(PY) bench/bench_learner_loop.py
 	$(PY) bench/bench_serving.py
 	$(PY) bench/bench_irls.py
 	$(PY) bench/bench_gradebook.py

@@ -15,6 +15,9 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("grader.doctor", "check Python, .venv, packages, Jupyter kernel, disk and data"),
     "classroom": ("grader.classroom", "turn .grader/report.json into GitHub Classroom results"),
+    "watch": ("grader.watch", "re-grade a week each time one of its files is saved (Ctrl-C stops)"),
+    "hint": ("grader.hints", "show the next hint of a milestone (default: Next up)"),
+    "progress": ("grader.path", "print your path so far from .grader/progress.json"),
 }
 
 

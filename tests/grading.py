@@ -143,7 +143,9 @@ def grade(submission: Path, tmp: Path, *args: str, env: dict[str, str] | None = 
            "--report", str(report), "--no-cache", "-p", "no:cacheprovider", *args]
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "GRADER_SEED": "7", **(env or {})})
+                          # A test never writes the learner's own progress history.
+                          env={**os.environ, "GRADER_SEED": "7",
+                               "GRADER_PROGRESS": str(tmp / "progress.json"), **(env or {})})
     seconds = time.perf_counter() - start
     output = done.stdout + done.stderr
     if not report.exists():

@@ -11,6 +11,7 @@ line and exit code 2, what to fix.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -27,9 +28,15 @@ import pytest
 
 from tools import release
 from tools.gradebook import __main__ as cli
-from tools.gradebook import roster, run, shards, tamper
+from tools.gradebook import outputs, roster, run, shards, tamper
 
 ROOT = Path(__file__).resolve().parents[1]
+#: ana's .grader/progress.json, as `make grade` and `make hint` write it.
+ANA_PROGRESS = {"schema": 1, "milestones": {"1.1": {
+    "first_attempt": "2026-11-20T09:00:00+00:00",
+    "outcomes": [{"at": "2026-11-20T09:00:00+00:00", "status": "failed", "reason": "WRONG"},
+                 {"at": "2026-11-20T09:20:00+00:00", "status": "passed", "reason": ""}],
+    "hints_shown": 2, "passed_at": "2026-11-20T09:20:00+00:00"}}}
 SELECT = ["--milestone", "1.1", "--milestone", "1.2"]
 SEED = 7
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
@@ -68,7 +75,7 @@ def build_class(base: Path) -> dict[str, Any]:
     solutions, starters = ROOT / "solutions" / "week01", ROOT / "weeks" / "week01"
     course_checkout(base / "ana", solutions)
     (base / "ana" / ".grader").mkdir()
-    (base / "ana" / ".grader" / "progress.json").write_text('{"week01": {"1.1": "passed"}}')
+    (base / "ana" / ".grader" / "progress.json").write_text(json.dumps(ANA_PROGRESS))
     course_checkout(base / "bob", starters)
     (base / "bob" / ".grader").mkdir()
     (base / "bob" / ".grader" / "progress.json").write_text("{not json")
@@ -126,6 +133,13 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     book = run.build_book(results, seed=SEED, select=SELECT, timeout_s=300, jobs=2)
     return {**made, "base": base, "book": book,
             "by": {r["learner"]: r for r in book["learners"]}}
+
+
+def test_a_history_of_another_shape_is_left_out_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / ".grader").mkdir()
+    (tmp_path / ".grader" / "progress.json").write_text('{"week01": {"1.1": "passed"}}')
+    store, note = run._progress(tmp_path)
+    assert store is None and note and "no 'milestones' object" in note
 
 
 def test_every_row_is_reported_in_roster_order(graded: dict[str, Any]) -> None:
@@ -195,8 +209,13 @@ def test_tampering_is_reported_not_used(graded: dict[str, Any]) -> None:
         assert graded["by"][name]["tampered"] == [], name
 
 
-def test_progress_is_read_when_valid(graded: dict[str, Any]) -> None:
-    assert graded["by"]["ana"]["progress"] == {"week01": {"1.1": "passed"}}
+def test_progress_is_read_when_valid(graded: dict[str, Any], tmp_path: Path) -> None:
+    """A learner's history (grader.progress, schema 1) reaches gradebook.json, and the hints
+    they asked for reach the CSV; an unreadable one is left out with a note."""
+    assert graded["by"]["ana"]["progress"] == ANA_PROGRESS
+    path = outputs.write_csv(graded["book"], tmp_path / "gradebook.csv")
+    rows = {r["learner"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
+    assert rows["ana"]["hints_used"] == "2" and rows["bob"]["hints_used"] == ""
     bob = graded["by"]["bob"]
     assert bob["progress"] is None and "progress.json" in bob["problem"]
 

@@ -120,9 +120,96 @@ def test_hidden_failures_show_only_a_category(tmp_path):
     m = next(m for m in _milestones(graded.report) if m["id"] == "1.2")
     assert m["status"] == "failed" and m["hidden"] == "failed"
     assert "fails when blanks or row order change" in m["message"]
-    assert "Expected" not in m["message"] and "test_" not in m["message"]
+    # It names the learner's file and function, never the check (tmp_path holds "test_").
+    message = m["message"].replace(str(submission), "SUB")
+    assert "SUB/week01/clean.py::total_charges_as_float" in message
+    assert "Expected" not in message and "test_" not in message
     # The gradebook's feedback reads the categories, never the messages of hidden checks.
     assert m["hidden_failures"] == ["fails when blanks or row order change"]
+
+
+def test_replay_gives_a_real_runs_verdicts_without_importing_checks(tmp_path):
+    """A fully cached check file is replayed (engine.replay): same verdicts and messages,
+    failures included, and not one check module imported."""
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "weeks" / "week01", submission / "week01")
+    shutil.copy(ROOT / "solutions" / "week01" / "load.py", submission / "week01" / "load.py")
+    report = tmp_path / "r.json"
+    # A plugin that lists, at the session's end, the check modules Python has imported.
+    (tmp_path / "probe.py").write_text(
+        "import sys\n"
+        "def pytest_sessionfinish(session):\n"
+        f"    open({str(tmp_path / 'imported.txt')!r}, 'w').write(' '.join(\n"
+        "        m for m in sys.modules if m.rsplit('.', 1)[-1].startswith('test_')))\n")
+    cmd = [sys.executable, "-m", "pytest", "grader/", "--submission", str(submission),
+           "--report", str(report), "-p", "no:cacheprovider", "-p", "probe",
+           "--milestone", "1.1", "--milestone", "1.2", "--junitxml", str(tmp_path / "j.xml")]
+    env = {**os.environ, "GRADER_SEED": str(random.randrange(2**31)),  # a seed not cached yet
+           "PYTHONPATH": str(tmp_path)}
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+        runs.append((done, json.loads(report.read_text()),
+                     (tmp_path / "j.xml").read_text().count("<testcase"),
+                     (tmp_path / "imported.txt").read_text().split()))
+    (first, first_report, first_cases, first_imported), (second, second_report, second_cases,
+                                                         second_imported) = runs
+    assert first.returncode == second.returncode == 1
+    assert ([(m["id"], m["status"], m["message"]) for m in _milestones(first_report)]
+            == [(m["id"], m["status"], m["message"]) for m in _milestones(second_report)])
+    assert [m["status"] for m in _milestones(second_report)] == ["passed", "not_started"]
+    assert first_cases == second_cases > 0
+    assert "unchanged checks not re-run" in second.stdout
+    assert any(m.endswith("test_load") for m in first_imported), first_imported
+    # test_load.py and test_clean.py hold only 1.1's and 1.2's checks: replayed, not imported.
+    # (Files that also hold other milestones' checks, never run here, are imported.)
+    replayed = {"grader.week01.test_load", "grader.week01.test_clean"}
+    assert replayed <= set(first_imported) and not replayed & set(second_imported)
+    # Any edit of the learner's week: its checks are collected and run for real again.
+    (submission / "week01" / "clean.py").write_text(
+        (ROOT / "solutions" / "week01" / "clean.py").read_text())
+    third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert third.returncode == 0, third.stdout[-2000:]
+    assert "unchanged checks" not in third.stdout
+
+
+def test_timings_say_how_long_the_learners_code_ran(tmp_path):
+    """GRADER_TIMINGS (the benchmarks' bare time): a notebook that sleeps 1.5 s in a cell and
+    a function that sleeps 0.5 s per call are counted, the grading around them is not."""
+    submission = tmp_path / "sub"
+    shutil.copytree(ROOT / "solutions" / "week01", submission / "week01")
+    notebook = submission / "week01" / "first_look.ipynb"
+    nb = json.loads(notebook.read_text())
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "outputs": [],
+                        "execution_count": None, "source": "import time\ntime.sleep(1.5)"})
+    notebook.write_text(json.dumps(nb))
+    timings = tmp_path / "timings.jsonl"
+    graded = grade(submission, tmp_path, "--milestone", "1.3",
+                   env={"GRADER_TIMINGS": str(timings)})
+    assert graded.returncode == 0, graded.output[-3000:]
+    lines = [json.loads(line) for line in timings.read_text().splitlines()]
+    assert [line["week"] for line in lines] == ["week01"]
+    # 1.3 runs the notebook once for its public checks and once on held-out customers.
+    assert 3.0 <= lines[0]["learner_s"] < graded.seconds, (lines, graded.seconds)
+
+
+def test_make_grade_starts_workers_only_for_weeks_to_grade(tmp_path):
+    """`-n auto` (make grade): two weeks to grade get two workers, side by side; the same
+    run again, every verdict cached, stays in one process (no worker start-up to pay)."""
+    report = tmp_path / "r.json"
+    cmd = [sys.executable, "-m", "pytest", "grader/", "-n", "auto", "--submission", "solutions",
+           "--report", str(report), "-p", "no:cacheprovider", "--milestone", "1.1",
+           "--milestone", "2.1"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_AUTO_NUM_WORKERS"}
+    env["GRADER_SEED"] = str(random.randrange(2**31))  # a seed not cached yet
+    first = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stdout[-3000:]
+    assert "created: 2/2 workers" in first.stdout, first.stdout
+    second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert second.returncode == 0, second.stdout[-3000:]
+    assert "created:" not in second.stdout and " workers [" not in second.stdout
+    assert "unchanged checks not re-run" in second.stdout
+    assert [m["status"] for m in _milestones(json.loads(report.read_text()))] == ["passed"] * 2
 
 
 def test_selecting_one_week_and_keyword(tmp_path):
@@ -191,6 +278,79 @@ def test_not_started_work_without_a_stub_gets_the_checks_own_first_step():
     assert error is None and record["status"] == "not_started"
     assert "Start     pick two issues of ISSUES.md" in record["message"]
     assert "replace the" not in record["message"]
+
+
+def _record(status, message="", hidden=False, milestone="1.2"):
+    reason = {"failed": "WRONG", "error": "GRADER"}.get(status, "")
+    return {"milestone": milestone, "hidden": hidden, "status": status, "reason": reason,
+            "message": message}
+
+
+def _failed_message(detail_lines=2):
+    from grader.engine.outcomes import render
+
+    return render("✗", "1.2", "Clean TotalCharges", "weeks/week01/clean.py::total_charges", [
+        ("Problem", "wrong values"), ("Expected", "float64"), ("Got", "object"),
+    ], [*(f"row {i}: ' ' -> nan" for i in range(detail_lines)), "Hint 1    Blanks are ' '."])
+
+
+def test_combine_counts_the_other_failing_checks_in_one_line():
+    from grader.engine.verdict import combine
+
+    shown = _record("failed", _failed_message())
+    records = [_record("passed"), shown, _record("failed", "✗ 1.2 another check"),
+               _record("failed", "✗ 1.2 hidden", hidden=True),
+               shown.copy(),  # a replayed time-out or import error: the same message again
+               _record("not_started", "○ 1.2 not started")]
+    status, record = combine(records)
+    assert status == "failed" and record["reason"] == "WRONG"
+    lines = record["message"].splitlines()
+    assert lines[:-1] == _failed_message().splitlines()  # the shown message, unchanged
+    assert lines[-1] == ("  +2 more problems: run `.venv/bin/pytest grader/ --milestone 1.2 "
+                         "--tb=short` to see them all")
+    assert "hidden" not in record["message"]  # hidden checks are counted, never described
+    assert shown["message"] == _failed_message()  # the check's own record is not changed
+
+
+def test_combine_adds_nothing_when_one_check_failed():
+    from grader.engine.verdict import combine
+
+    message = _failed_message()
+    assert combine([_record("passed"), _record("failed", message)])[1]["message"] == message
+    assert combine([_record("failed", message), _record("failed", message)])[1][
+        "message"] == message
+    assert "more problem" in combine([_record("failed", message),
+                                      _record("error", "! 1.2 grader bug")])[1]["message"]
+    assert "+1 more problem:" in combine([_record("failed", message),
+                                          _record("failed", "other")])[1]["message"]
+
+
+def test_more_problems_keeps_the_message_within_16_lines_and_its_hint():
+    from grader.engine.verdict import MAX_LINES, combine
+
+    long = _failed_message(detail_lines=14)  # 4 rows + 14 detail lines + hint: 19 lines
+    _, record = combine([_record("failed", long), _record("failed", "other")])
+    lines = record["message"].splitlines()
+    assert len(lines) == MAX_LINES
+    assert lines[0] == long.splitlines()[0]  # the header stays
+    assert [line.split()[0] for line in lines[1:4]] == ["Problem", "Expected", "Got"]
+    assert lines[-2] == "  Hint 1    Blanks are ' '." and lines[-1].startswith("  +1 more")
+
+
+def test_report_shows_the_more_problems_line_in_json_terminal_and_markdown():
+    from grader.engine.report import build, markdown, terminal_lines
+
+    course = load()
+    records = [_record("failed", _failed_message(detail_lines=10)),
+               _record("failed", "other"), _record("failed", "hidden", hidden=True)]
+    report = build(course, records, submission="weeks", seed=7, started="now", duration_s=1.0,
+                   grader_version="test")
+    m = report["weeks"][0]["milestones"][0]
+    assert m["id"] == "1.2" and m["status"] == "failed" and m["hidden"] == "failed"
+    assert len(m["message"].splitlines()) == 16
+    assert m["message"].endswith("--milestone 1.2 --tb=short` to see them all")
+    assert "\n  +2 more problems: run" in "\n".join(terminal_lines(report, "report.json"))
+    assert "  +2 more problems: run" in markdown(report)
 
 
 def test_junit_cases_get_node_ids_and_every_outcome():

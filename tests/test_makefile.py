@@ -49,7 +49,8 @@ def test_target_sets_up_then_runs_pytest(target: str, folder: str) -> None:
     lines = _make("-n", "-B", target, "ARGS=-x").splitlines()
     install = _index(lines, r"-m pip .*install .*-r requirements(-dev)?\.lock")
     kernel = _index(lines, r"-m ipykernel install --sys-prefix --name ml-path")
-    pytest_line = _index(lines, rf"\.venv/bin/python -m pytest {re.escape(folder)}( -n 2)? -x$")
+    pytest_line = _index(lines,
+                         rf"\.venv/bin/python -m pytest {re.escape(folder)}( -n (2|auto))? -x$")
     assert install >= 0, f"make {target} does not install the lock file: {MAKEFILE_FIX}"
     assert kernel >= 0, f"make {target} does not register the ml-path kernel: {MAKEFILE_FIX}"
     assert pytest_line >= 0, f"make {target} does not run pytest {folder} $(ARGS): {MAKEFILE_FIX}"

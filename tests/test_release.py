@@ -31,7 +31,7 @@ HIDDEN = ROOT / "grader" / "hidden"
 INSTRUCTOR_ONLY = ["solutions", "grader/hidden", "tools", "bench", ".ci", "tests/scenarios",
                    "tests/grading.py", "requirements-dev.lock", ".github/workflows/ci.yml",
                    ".github/workflows/gradebook.yml"]
-LEARNER_TARGETS = ["grade", "test", "lab", "doctor", "clean"]
+LEARNER_TARGETS = ["grade", "test", "lab", "doctor", "clean", "hint", "progress", "watch"]
 #: `make grade` on the starters in a fresh checkout: setup from the pip cache (about 110 s on
 #: 2 cores) plus grading (about 35 s). Generous, for a machine shared with other tests; a
 #: newcomer's first command must not take many minutes (packages built from source, say).
@@ -104,6 +104,9 @@ def test_release_grades_starters_runs_tests_and_passes_solutions(built: dict) ->
     assert not started, f"starters should all be not_started: {started}"
     assert report["totals"]["error"] == 0
     assert all(m["hidden"] is None for w in report["weeks"] for m in w["milestones"])
+    # The learner's history began (make progress; committed with the work, see .gitignore).
+    history = json.loads((dest / ".grader" / "progress.json").read_text())
+    assert set(history["milestones"]) == set(statuses)
     assert built["grade_s"] < GRADE_BUDGET_S, (
         f"a newcomer's first make grade took {built['grade_s']:.0f} s: is a package of "
         "requirements.lock built from source?")
@@ -171,6 +174,23 @@ def test_learner_makefile_has_only_learner_targets() -> None:
     for target in LEARNER_TARGETS:
         assert f"\n{target}:" in makefile
     assert "requirements.lock" in makefile
+
+
+def test_learner_gitignore_commits_the_progress_history_only(tmp_path: Path) -> None:
+    """The learner edition commits .grader/progress.json (the gradebook reads it from the
+    learner's repository) and still ignores the rest of .grader/; the course repo ignores all."""
+    (tmp_path / ".gitignore").write_text(release.learner_gitignore(
+        (ROOT / ".gitignore").read_text()))
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+
+    def ignored(rel: str) -> bool:
+        return subprocess.run(["git", "check-ignore", "-q", rel], cwd=tmp_path).returncode == 0
+
+    assert not ignored(".grader/progress.json")
+    assert ignored(".grader/report.json") and ignored(".grader/cache/verdicts.json")
+    assert ignored(".venv") and ignored("weeks/week02/models/model.joblib")
+    with pytest.raises(ValueError, match=r"no longer ignores \.grader/"):
+        release.learner_gitignore("build/\n")
 
 
 def test_learner_manifest_names_no_held_out_file() -> None:

@@ -13,6 +13,7 @@ import json
 import pytest
 
 from tests.grading import ROOT, SCENARIOS, build_submission, cases, grade, tree_hash
+from tests.message_audit import audit
 
 
 @pytest.mark.parametrize("case", cases())
@@ -39,6 +40,11 @@ def test_scenario(case, tmp_path):
             assert any(words in note for note in got["notes"]), f"{words!r} not in {got['notes']}"
         if got["status"] != "passed":
             assert len(got["message"].splitlines()) <= 16, f"message too long. {context}"
+        if case.startswith("wrong_") and got["status"] == "failed":
+            # A realistic wrong answer gets the message a learner can act on: the place, what
+            # was expected and what came back (or why nothing came back), and the first hint.
+            violated = audit(got["message"])
+            assert not violated, f"AUDIT {case} {milestone_id}: {violated}\n{context}"
     assert graded.report["totals"]["error"] == 0, graded.stdout[-3000:]
     expected_exit = 0 if all(w["status"] == "passed" for w in spec["milestones"].values()) else 1
     assert graded.returncode == expected_exit, graded.stdout[-3000:]
@@ -70,3 +76,31 @@ def test_cases_can_name_starters_and_edit_text(tmp_path):
                                                   "old": "not in the file", "new": ""}]))
     with pytest.raises(AssertionError, match=r"occurs 0 times in week06/README\.md"):
         build_submission(case, tmp_path / "again")
+
+
+def test_audit_names_each_missing_property_of_a_message():
+    good = ("✗ 1.2 Clean TotalCharges   submission/week01/clean.py::total_charges_as_float\n"
+            "  Problem   wrong dtype\n  Expected  float64\n  Got       object\n"
+            "  Hint 1    Blanks are ' '.")
+    assert audit(good) == []
+    fault = ("✗ 1.3 First look   weeks/week01/explore.ipynb, cell 4\n"
+             "  Problem   [TIMEOUT] your code ran past 30 s\n  Hint 1    Look for a loop.")
+    assert audit(fault) == []
+    hidden = ("✗ 1.2 Clean TotalCharges   weeks/week01/clean.py::total_charges_as_float\n"
+              "  Problem   on data you have not seen (a hidden check), your code fails when "
+              "blanks change\n  Hint 1    Blanks are ' '.")
+    assert audit(hidden) == []
+    dockerfile = ("✗ 4.7 Container image   submission/week04/Dockerfile\n"
+                  "  Problem   pin the base image\n  Expected  FROM python:3.12.4-slim\n"
+                  "  Got       FROM python:latest\n  Hint 1    Pin the patch version.")
+    assert audit(dockerfile) == []  # a file with no extension is still a file
+    folder = dockerfile.replace("submission/week04/Dockerfile", "weeks/week07/upstream")
+    assert [p.split(":")[0] for p in audit(folder)] == ["place"]  # a folder is not
+    bad = ("✗ 1.2 Clean TotalCharges\n  Problem   wrong values\n"
+           '  File "/x/.venv/lib/python3.12/site-packages/pandas/core/frame.py", line 3\n'
+           + "  row\n" * 14)
+    assert [p.split(":")[0] for p in audit(bad)] == ["place", "hint", "expected/got", "length",
+                                                     "traceback"]
+    with_more = good + ("\n  +1 more problem: run `.venv/bin/pytest grader/ --milestone 1.2 "
+                        "--tb=short` to see them all")
+    assert audit(with_more) == []

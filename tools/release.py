@@ -45,8 +45,7 @@ from grader.engine.course import ROOT, Course, load
 #: Copied whole (minus caches and grader/hidden/).
 FOLDERS = ("weeks", "grader", "data")
 #: Copied as they are.
-FILES = ("course.toml", "environment.yml", "requirements.lock", ".gitignore",
-         ".github/workflows/grade.yml")
+FILES = ("course.toml", "environment.yml", "requirements.lock", ".github/workflows/grade.yml")
 LICENCES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "COPYING", "NOTICE")
 #: Course tests a learner's `make test` runs: they need neither solutions/, grader/hidden/ nor
 #: tools/, and pass in the release (tests/test_release.py runs them there).
@@ -158,9 +157,30 @@ def learner_manifest(text: str) -> str:
                    if "grader/hidden/" not in line)
 
 
-FILTERS = {"README.md": learner_readme, "Makefile": learner_makefile,
-           "pyproject.toml": learner_pyproject, "data/SHA256SUMS": learner_manifest,
-           "data/README.md": learner_readme}
+#: What the learner edition's .gitignore says of .grader/ instead of ignoring all of it.
+LEARNER_GRADER_IGNORE = """\
+# The grader's cache and reports stay on your machine. Your progress history (make progress)
+# is committed with your work: your instructor's gradebook reads it.
+.grader/*
+!.grader/progress.json
+"""
+
+
+def learner_gitignore(text: str) -> str:
+    """.gitignore that keeps .grader/progress.json (issue 9's history) in the learner's repo.
+
+    The course's own repository ignores it: an instructor grading weeks/ there has no history
+    to keep.
+    """
+    lines = text.splitlines(keepends=True)
+    if ".grader/\n" not in lines:
+        raise ValueError(".gitignore no longer ignores .grader/: update release.learner_gitignore")
+    return "".join(LEARNER_GRADER_IGNORE if line == ".grader/\n" else line for line in lines)
+
+
+FILTERS = {".gitignore": learner_gitignore, "README.md": learner_readme,
+           "Makefile": learner_makefile, "pyproject.toml": learner_pyproject,
+           "data/SHA256SUMS": learner_manifest, "data/README.md": learner_readme}
 
 
 # ---------------------------------------------------------------------------------------------

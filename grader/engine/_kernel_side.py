@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import sys
+import time
 import traceback
 from typing import Any
 
@@ -21,7 +22,7 @@ import _mlpath_protocol as protocol  # type: ignore[import-not-found]
 
 R = protocol.Reason
 _handles: dict[int, Any] = {}
-_state: dict[str, Any] = {"io_dir": "", "root": "", "shown_as": ""}
+_state: dict[str, Any] = {"io_dir": "", "root": "", "shown_as": "", "learner_s": 0.0}
 
 
 def init(io_dir: str, root: str, shown_as: str) -> None:
@@ -80,24 +81,33 @@ class _Importing(Exception):
     """Wraps an exception raised while a learner module was being imported."""
 
 
+def _timed(thunk: Any) -> Any:
+    """Run learner code, adding its wall time to the request's `learner_s` (bench's bare)."""
+    start = time.perf_counter()
+    try:
+        return thunk()
+    finally:
+        _state["learner_s"] += time.perf_counter() - start
+
+
 def _perform(req: dict[str, Any]) -> Any:
     op = req["op"]
     if op == "import":
-        return _wrap_import(lambda: _import(req["target"])) and None
+        return _timed(lambda: _wrap_import(lambda: _import(req["target"]))) and None
     if op == "call":
         if "handle" in req:
             obj = _handles[req["handle"]]
             func = getattr(obj, req["name"]) if req.get("name") else obj
         else:
-            func = _wrap_import(lambda: _target(req["target"]))
+            func = _timed(lambda: _wrap_import(lambda: _target(req["target"])))
         args, kwargs = _decode_all(req.get("args", []), req.get("kwargs", {}))
-        return func(*args, **kwargs)
+        return _timed(lambda: func(*args, **kwargs))
     if op == "getattr":
-        return getattr(_handles[req["handle"]], req["name"])
+        return _timed(lambda: getattr(_handles[req["handle"]], req["name"]))
     if op == "eval":
         ns = _user_ns()
         try:
-            return eval(req["name"], ns)
+            return _timed(lambda: eval(req["name"], ns))
         except NameError as exc:
             raise _Missing(str(exc)) from None
     if op == "snippet":
@@ -239,6 +249,7 @@ def serve(request_path: str) -> None:
     """Perform one request and write its response; never raises."""
     with open(request_path, encoding="utf-8") as fh:
         req = json.load(fh)
+    _state["learner_s"] = 0.0
     try:
         value = _perform(req)
         response = {"ok": True, "value": codec.encode(value, _state["io_dir"], _keep)}
@@ -247,6 +258,7 @@ def serve(request_path: str) -> None:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+    response["learner_s"] = _state["learner_s"]
     tmp = req["response"] + ".tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(response, fh)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,12 @@ def week_key(root: Path, learner_dir: Path, week_folder: str, extra: str) -> str
 
 
 class VerdictCache:
-    """`.grader/cache/verdicts.json`: {week: {"key": ..., "checks": {nodeid: record}}}."""
+    """`.grader/cache/verdicts.json`: {week: {"key", "checks": {nodeid: record}, "files"}}.
+
+    "files" maps a check file's node id to the names of every check it held when it was last
+    collected in full: with a record for each, the file's checks can be replayed without
+    importing it (engine.replay), which is most of an unchanged re-run's time.
+    """
 
     def __init__(self, path: Path, enabled: bool):
         self.path = path
@@ -71,22 +77,42 @@ class VerdictCache:
         entry = self._data.get(week)
         return self.enabled and bool(entry) and entry.get("key") == key
 
+    def _entry(self, week: str, key: str) -> dict[str, Any]:
+        entry = self._data.get(week)
+        if not entry or entry.get("key") != key:
+            entry = self._data[week] = {"key": key, "checks": {}}
+        return entry
+
+    def replayable(self, week: str, key: str, file_id: str) -> list[str] | None:
+        """The check names of one file when every one has a cached verdict, else None."""
+        entry = self._data.get(week)
+        if not self.enabled or not entry or entry.get("key") != key:
+            return None
+        names = entry.get("files", {}).get(file_id)
+        if not names or any(f"{file_id}::{n}" not in entry["checks"] for n in names):
+            return None
+        return names
+
+    def store_files(self, week: str, key: str, files: dict[str, list[str]]) -> None:
+        """Remember which checks each fully collected file of the week holds."""
+        if self.enabled and files:
+            self._entry(week, key).setdefault("files", {}).update(files)
+
     def store(self, week: str, key: str, nodeid: str, record: dict[str, Any]) -> None:
         """Remember a verdict unless it may not repeat (timeouts, crashes, grader errors)."""
         if not self.enabled or record.get("reason") in _NOT_CACHED:
             return
         if record.get("status") == Status.ERROR:
             return
-        entry = self._data.get(week)
-        if not entry or entry.get("key") != key:
-            entry = self._data[week] = {"key": key, "checks": {}}
-        entry["checks"][nodeid] = {k: v for k, v in record.items() if k != "cached"}
+        kept = {k: v for k, v in record.items() if k != "cached"}
+        self._entry(week, key)["checks"][nodeid] = kept
 
     def save(self) -> None:
         """Write the cache atomically."""
         if not self.enabled:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
+        # Its own temporary name: `make watch` and `make grade` may both be writing.
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(self._data, sort_keys=True), encoding="utf-8")
         tmp.replace(self.path)

@@ -76,7 +76,7 @@ def run(sandbox: Sandbox, path: Path, shown: str) -> None:
     cells = code_cells(path, shown)
     sandbox.request({"op": "reset"})
     for cell in cells:
-        result = sandbox.execute(cell.source)
+        result = sandbox.execute(cell.source, learner=True)
         if result.status != "ok":
             raise _fault(result, cell, shown, sandbox)
 

@@ -6,6 +6,7 @@ All three are built from the same check records, so they cannot disagree.
 from __future__ import annotations
 
 import json
+import os
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from .course import Course
 from .protocol import Status
-from .verdict import Record, combine
+from .verdict import MAX_LINES, Record, combine
 
 SCHEMA = 1
 SCHEMA_FILE = Path(__file__).with_name("report.schema.json")
@@ -73,7 +74,8 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
 def write_json(report: dict[str, Any], path: Path) -> None:
     """Write the report atomically (a reader never sees half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # Its own temporary name: `make watch` and `make grade` may both be writing.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(path)
 
@@ -100,10 +102,11 @@ def next_up(report: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
-                   hidden_skipped: list[str] | None = None) -> list[str]:
+                   hidden_skipped: list[str] | None = None, more_hints: int = 0) -> list[str]:
     """The progress summary printed after every run; `cached` checks were replayed.
 
     `hidden_skipped` lists milestones graded without the hidden checks this checkout has.
+    `more_hints`: hints of the Next up milestone the learner has not read yet (`make hint`).
     """
     lines = [f"{report['course']} · progress of {report['submission']}/"]
     for week in report["weeks"]:
@@ -134,9 +137,22 @@ def terminal_lines(report: dict[str, Any], report_path: str, cached: int = 0, *,
     if up is None and report["weeks"]:
         lines.append("Everything selected has passed: the next one is in the week's README.")
     elif up is not None:
-        lines += ["", "Next up:", *up["message"].splitlines()[:15]]
+        lines += ["", "Next up:", *_with_more_hints(up["message"].splitlines()[:MAX_LINES],
+                                                    more_hints)]
     lines.append(f"Report: {report_path}   Details of every check: add --tb=short")
     return lines
+
+
+def _with_more_hints(message: list[str], left: int) -> list[str]:
+    """One line after the message's Hint 1 (or at its end) saying that more hints exist."""
+    if left <= 0:
+        return message
+    at = next((i + 1 for i, line in enumerate(message)
+               if line.lstrip().startswith("Hint 1")), len(message))
+    while at < len(message) and message[at].startswith(" " * 12):
+        at += 1  # a hint spread over several lines: after its last one
+    line = f"  {'More':<9} {left} more hint{'s' if left != 1 else ''}: make hint"
+    return [*message[:at], line, *message[at:]]
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -157,5 +173,5 @@ def markdown(report: dict[str, Any]) -> str:
     up = next_up(report)
     if up is not None:
         out += ["", f"**Next up:** {up['id']} {up['title']}", "", "```",
-                *up["message"].splitlines()[:15], "```"]
+                *up["message"].splitlines()[:MAX_LINES], "```"]
     return "\n".join(out) + "\n"

@@ -98,8 +98,27 @@ class Sandbox:
         self._km: Any = None
         self._kc: Any = None
         self._ready = False
+        # Seconds the learner's code ran: inside the kernel (calls, notebook cells) and as
+        # command-line tools. The benchmarks' "bare execution time" (GRADER_TIMINGS).
+        self.learner_s = 0.0
 
     # -- lifecycle -------------------------------------------------------------------------
+    def resync(self) -> None:
+        """Copy the learner's files again, for a kernel warmed before the save it grades.
+
+        Only before `ready`: the kernel has imported no learner code yet. The folder itself
+        stays (it is the kernel's working directory); its contents are replaced.
+        """
+        if self._ready:
+            raise RuntimeError("resync after the kernel loaded learner code")
+        for child in self.root.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        if self.week_dir.is_dir():
+            shutil.copytree(self.week_dir, self.root, ignore=_IGNORE, dirs_exist_ok=True)
+
     def start(self) -> None:
         """Launch the kernel process without waiting for it (warm-up overlaps other work)."""
         if self._km is None:
@@ -150,8 +169,13 @@ class Sandbox:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- execution -------------------------------------------------------------------------
-    def execute(self, code: str, timeout: float | None = None) -> Execution:
-        """Run `code` in the kernel within `timeout` seconds; faults come back as data."""
+    def execute(self, code: str, timeout: float | None = None, *,
+                learner: bool = False) -> Execution:
+        """Run `code` in the kernel within `timeout` seconds; faults come back as data.
+
+        `learner`: the code is the learner's (a notebook cell): its time in the kernel
+        counts in `learner_s`.
+        """
         timeout = self.limits.time_s if timeout is None else timeout
         if not self._ready:
             self.ready()
@@ -161,6 +185,8 @@ class Sandbox:
         if isinstance(reply, Execution):
             return reply
         result = self._drain_iopub(msg_id)
+        if learner:
+            self.learner_s += _kernel_seconds(reply)
         content = reply["content"]
         result.status = content["status"]
         if result.status == "error":
@@ -259,6 +285,7 @@ class Sandbox:
                     "frames": [], "stdout": result.stdout}
         response["stdout"] = result.stdout
         response["stderr"] = result.stderr
+        self.learner_s += float(response.get("learner_s") or 0.0)
         return response
 
 
@@ -273,6 +300,7 @@ class Sandbox:
 
         # Its own session: at the time limit the whole group goes, with any server or worker
         # the learner's code started (subprocess.run would kill the direct child only).
+        start = time.perf_counter()
         with subprocess.Popen(**self._process_args(args, env, cwd), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
                               start_new_session=True) as process:
@@ -283,6 +311,8 @@ class Sandbox:
                 stdout, stderr = process.communicate()
                 return {"returncode": None, "stdout": _text(stdout), "stderr": _text(stderr),
                         "timeout": True}
+            finally:
+                self.learner_s += time.perf_counter() - start
         return {"returncode": process.returncode, "stdout": stdout, "stderr": stderr,
                 "timeout": False}
 
@@ -338,6 +368,20 @@ class Sandbox:
         if self.root.resolve() not in path.parents or not path.is_file():
             return None
         return path.read_bytes()
+
+
+def _kernel_seconds(reply: dict[str, Any]) -> float:
+    """How long an execute request ran, by the kernel's clock (no messaging in it): from
+    ipykernel's `started` metadata to the reply's date. 0.0 when either is missing."""
+    from datetime import datetime
+
+    stamps = [reply.get("metadata", {}).get("started"), reply.get("header", {}).get("date")]
+    try:
+        start, end = (s if isinstance(s, datetime) else datetime.fromisoformat(str(s))
+                      for s in stamps)
+        return max(0.0, (end - start).total_seconds())
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _text(data: bytes | str | None) -> str:

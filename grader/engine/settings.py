@@ -14,6 +14,13 @@ from typing import Any
 
 SUBMISSION_HELP = "folder laid out like weeks/ to grade (default: weeks/, your own work)"
 REPORT_HELP = "where to write the JSON report (default: .grader/report.json)"
+#: Watch mode's warm start: pytest boots the kernels and collects the checks, then waits for
+#: one byte on this file descriptor (the save it grades) before it reads a learner file.
+#: End of file instead: nothing to grade, exit quietly.
+START_FD_ENV = "GRADER_START_FD"
+#: A file to which each run appends, per graded week, the seconds the learner's code ran
+#: (`{"week": ..., "learner_s": ...}` lines): the benchmarks' bare execution time.
+TIMINGS_ENV = "GRADER_TIMINGS"
 SEED_HELP = "seed for generated inputs of hidden checks (default: $GRADER_SEED, else random)"
 TIME_HELP = "seconds allowed per call or notebook cell, overriding course.toml"
 CACHE_HELP = "grade every check again even when nothing changed"

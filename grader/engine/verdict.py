@@ -35,11 +35,13 @@ def run_check(call: Callable[[], Any], milestone: Milestone, shown_week: str, *,
                     "message": _not_started(milestone, fault, shown_week)}, None
         message = _fault_message(milestone, fault)
         return {**failed, "status": Status.FAILED, "reason": fault.reason,
-                "message": _hide(milestone, message, category, hidden, show_hidden)}, None
+                "message": _hide(milestone, message, category, hidden, show_hidden,
+                                 shown_week)}, None
     except CheckFailed as failure:
         message = _failed_message(milestone, failure)
         return {**failed, "status": Status.FAILED, "reason": "WRONG",
-                "message": _hide(milestone, message, category, hidden, show_hidden)}, None
+                "message": _hide(milestone, message, category, hidden, show_hidden,
+                                 shown_week)}, None
     except Exception as exc:  # a bug in the grader, never the learner's fault
         message = render("!", milestone.id, milestone.title, "", [
             ("Problem", f"the grader itself failed ({type(exc).__name__}: {exc})"),
@@ -114,21 +116,65 @@ def _failed_message(milestone: Milestone, failed: CheckFailed) -> str:
 
 
 def _hide(milestone: Milestone, message: str, category: str | None, hidden: bool,
-          show_hidden: bool) -> str:
-    """Hidden failures name the milestone and a category, never the check or its values."""
+          show_hidden: bool, shown_week: str) -> str:
+    """Hidden failures name the milestone, its place and a category, never the check or its
+    values."""
     if not hidden or show_hidden:
         return message
     category = category or DEFAULT_CATEGORY
     # A category names its own subject when the code is not what failed ("your README's ...").
     subject = "" if category.startswith("your ") else "your code "
-    return render("✗", milestone.id, milestone.title, "", [
+    return render("✗", milestone.id, milestone.title, milestone.where(shown_week), [
         ("Problem", f"on data you have not seen (a hidden check), {subject}{category}"),
         ("Hint 1", _hint(milestone)),
     ])
 
 
+#: The longest message a milestone shows (the terminal's Next up prints it whole).
+MAX_LINES = 16
+
+
+def more_problems(message: str, more: int, milestone_id: str) -> str:
+    """`message` ending with one line saying `more` other checks failed, and how to see them.
+
+    The whole stays within MAX_LINES: detail lines just above the Hint (frames, rows of a
+    table) give way first; the header and the Hint never do.
+    """
+    if more <= 0:
+        return message
+    line = (f"  +{more} more problem{'s' if more != 1 else ''}: run `.venv/bin/pytest grader/ "
+            f"--milestone {milestone_id} --tb=short` to see them all")
+    lines = message.splitlines()
+    excess = len(lines) + 1 - MAX_LINES
+    if excess > 0:
+        hint = next((i for i, text in enumerate(lines) if text.lstrip().startswith("Hint 1")),
+                    len(lines))
+        cut = max(1, hint - excess)  # never the header
+        lines = [*lines[:cut], *lines[hint:]]
+        lines = lines[:MAX_LINES - 1]  # a hint longer than the rest: its tail goes
+    return "\n".join([*lines, line])
+
+
 def combine(records: list[Record]) -> tuple[str, Record | None]:
-    """A milestone's status from its checks, and the record to show for it."""
+    """A milestone's status from its checks, and the record to show for it.
+
+    When other checks failed too, the shown record's message ends with a `+N more problems`
+    line (hidden ones are counted, never described; checks that failed with the very message
+    shown, such as an import error or a replayed time-out, are not counted again).
+    """
+    status, shown = _pick(records)
+    if shown is None or status not in (Status.FAILED, Status.ERROR):
+        return status, shown
+    others = [r for r in records if r is not shown
+              and r["status"] in (Status.FAILED, Status.ERROR)
+              and r.get("message") != shown.get("message")]
+    if not others:
+        return status, shown
+    return status, {**shown, "message": more_problems(shown["message"], len(others),
+                                                      shown["milestone"])}
+
+
+def _pick(records: list[Record]) -> tuple[str, Record | None]:
     order = [Status.ERROR, Status.FAILED, Status.NOT_STARTED]
     statuses = {r["status"] for r in records}
     if statuses == {Status.PASSED}:

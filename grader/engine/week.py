@@ -61,6 +61,16 @@ class Week:
         """Launch the kernel now, so it boots while pytest collects and checks other weeks."""
         self.sandbox.start()
 
+    @property
+    def learner_s(self) -> float:
+        """Seconds the learner's code has run in this week's sandbox (kernel and tools)."""
+        return self._sandbox.learner_s if self._sandbox is not None else 0.0
+
+    def resync(self) -> None:
+        """Take the learner's files as they are now into the warmed sandbox (watch mode)."""
+        if self._sandbox is not None:
+            self._sandbox.resync()
+
     def close(self) -> None:
         """Stop the kernel and delete the sandbox copy."""
         if self._sandbox is not None:

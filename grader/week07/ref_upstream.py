@@ -28,6 +28,16 @@ def shown(week: Any, rel: str = "") -> str:
     return f"{week.shown_as}/{runs.UPSTREAM}" + (f"/{rel}" if rel else "")
 
 
+def case_place(case: runs.Case) -> str:
+    """``tests/test_lift.py::test_ties_gh2``: a test, as a place the learner can open.
+
+    A message about failing tests names the first one in its header, not the tests/ folder:
+    a folder does not say which file to open.
+    """
+    file = case.file or case.nodeid.split("::", 1)[0]
+    return f"{file}::{case.test_path}" if "::" in case.nodeid else file
+
+
 def regression_file(issue: int) -> str:
     """The test file an issue's regression tests belong in: tests/test_<module>.py."""
     return f"tests/test_{C.MODULES[issue]}.py"

@@ -25,12 +25,38 @@ from grader.week07 import ref_upstream as U
 
 #: How many failing tests or ruff findings a message lists.
 SHOWN = 3
+#: A finding of ``ruff check --output-format=concise``: its file first.
+_FINDING = re.compile(r"^(?P<file>[^:\s][^:]*\.pyi?):\d+:\d+: ")
 
 
 def _listed(cases: list[runs.Case]) -> str:
     shown = [f"{case.nodeid}: {case.where()}" for case in cases[:SHOWN]]
     more = len(cases) - SHOWN
     return "\n".join(shown + ([f"... and {more} more"] if more > 0 else []))
+
+
+def _suspect(case: runs.Case) -> list[str]:
+    """Which file to open first: the fix, when the test is the project's own; else the test.
+
+    A test of grader/week07/original/ passed before the learner changed anything, so when it
+    fails their change to the module it tests broke it (a test of tests/test_lift.py tests
+    churnkit/lift.py). A test of their own may be wrong itself, or catch a wrong fix.
+    """
+    file = case.file or case.nodeid.split("::", 1)[0]
+    name = re.sub(r"\[.*$", "", case.test_path.rsplit("::", 1)[-1])
+    tested = re.fullmatch(r"tests/test_(\w+)\.py", file)
+    module = f"churnkit/{tested[1]}.py" if tested and (runs.ORIGINAL / "churnkit" / (
+        tested[1] + ".py")).is_file() else ""
+    original = runs.ORIGINAL / file
+    if original.is_file() and re.search(rf"^\s*def {re.escape(name)}\(",
+                                        original.read_text(encoding="utf-8"), re.MULTILINE):
+        where = f" in upstream/{module}" if module else ""
+        return [f"Look at   your change{where}: {name} is one of the project's own tests, "
+                "it passed before"]
+    if module:
+        return [f"Look at   {name} is your test: is its expected value right (work it out "
+                f"by hand)? If so, your fix in upstream/{module} is not"]
+    return []
 
 
 @milestone("7.1")
@@ -61,10 +87,13 @@ def test_the_test_suite_passes(week):
                           "reports each test", got=f"exit {suite.returncode}; output ends:\n"
                           f"{suite.tail()}")
     failed = suite.failed
-    expect(not failed, "the project's whole suite must pass before a "
-           "pull request (CONTRIBUTING.md): run `python -m pytest` in upstream/",
-           expected="every test passes", got=f"{len(failed)} of {len(suite.tests)} failed:\n"
-           f"{_listed(failed)}")
+    if failed:
+        current.where = U.shown(week, U.case_place(failed[0]))
+        raise CheckFailed("the project's whole suite must pass before a pull request "
+                          "(CONTRIBUTING.md): run `python -m pytest` in upstream/",
+                          expected="every test passes", got=f"{len(failed)} of "
+                          f"{len(suite.tests)} failed:\n{_listed(failed)}",
+                          lines=_suspect(failed[0]))
 
 
 @milestone("7.1")
@@ -78,6 +107,10 @@ def test_ruff_is_clean(week):
                 not line.startswith(("Found ", "[*]", "No fixes", "All checks"))]
     if done["returncode"] == 0:
         return
+    # Name the file of the first finding (`churnkit/lift.py:3:8: F401 ...`), not upstream/.
+    flagged = next((m[1] for m in map(_FINDING.match, findings) if m), "")
+    if flagged:
+        current.where = U.shown(week, flagged)
     more = len(findings) - SHOWN
     raise CheckFailed("ruff must be clean before a pull request (CONTRIBUTING.md): run "
                       "`python -m ruff check .` in upstream/; `--fix` repairs the findings "

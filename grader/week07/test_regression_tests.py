@@ -126,6 +126,8 @@ def test_regression_tests_pass_on_your_fix(week):
     current.checking = "python -m pytest (from upstream/): the tests named gh<N>"
     failing = [t for n in sorted(claims.issues) for t in _gh_tests(claims, n)
                if t.outcome != "passed"]
+    if failing:
+        current.where = U.shown(week, U.case_place(failing[0]))
     expect(not failing, "each regression test passes on your fix (a skipped one, or one marked "
            "xfail, proves nothing)", expected="every gh<N> test passes", got="\n".join(
                f"{t.nodeid}: {ended(t)}" + (f"\n  {t.where()}" if t.outcome in
@@ -209,6 +211,7 @@ def test_every_original_test_is_kept_and_passes(week):
     more = len(lines) - SHOWN
     xfail = any(line.endswith("(marked xfail)") for line in lines)
     first_file = next(iter(lost.values()))
+    current.where = U.shown(week, first_file or "tests/")
     diff = f"`git diff {U.shown(week, first_file)}` shows what changed"
     raise CheckFailed(
         "an original test is marked xfail: keep the original test as it was (CONTRIBUTING.md: "

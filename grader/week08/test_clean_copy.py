@@ -112,11 +112,17 @@ def clean_run(week: Any) -> C.Run:
     return run
 
 
+#: Where an installed library lives (``<python>/lib/python3.12/site-packages/``): its files are
+#: not the learner's to open, so an error names them by package (``<installed>/uvicorn/...``).
+INSTALLED = re.compile(r"(?:<python>)?[^\s'\"()<>]*[/\\](?:site|dist)-packages[/\\]")
+
+
 def readable(week: Any, text: str) -> str:
-    """Sandbox paths in an error as the learner knows them."""
+    """Sandbox paths in an error as the learner knows them; installed libraries by name only."""
     clean = str(week.sandbox.tmp / "clean" / week.folder.name / P.PROJECT)
     text = text.replace(clean, P.PROJECT).replace(str(week.sandbox.tmp), "<grader>")
-    return text.replace(sys.executable, "python").replace(sys.prefix, "<python>")
+    text = text.replace(sys.executable, "python").replace(sys.prefix, "<python>")
+    return INSTALLED.sub("<installed>/", text)
 
 
 def expect_no_stub(week: Any, output: str, step: K.Step) -> None:

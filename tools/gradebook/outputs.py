@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from grader import progress
+
 from . import feedback, plots
 from . import history as history_log
 
@@ -26,7 +28,8 @@ SYMBOLS = {"passed": "✓", "failed": "✗", "not_started": "·", "error": "!", 
            HIDDEN: "H"}
 LEGEND = ("✓ passed, ✗ failed, H failed on hidden checks (see feedback/JSON for the category), "
           "`·` not started, ! grader error (not the learner's fault), – not graded")
-CSV_FIXED = ["learner", "outcome", "points", "max_points", "passed", "tampered", "problem"]
+CSV_FIXED = ["learner", "outcome", "points", "max_points", "passed", "hints_used", "tampered",
+             "problem"]
 
 
 def write_all(book: dict[str, Any], out: Path, *, history: Path | None = None) -> list[Path]:
@@ -84,6 +87,12 @@ def passed_count(learner: dict[str, Any]) -> int:
     return sum(m.get("status") == "passed" for m in (learner.get("milestones") or {}).values())
 
 
+def hints_used(learner: dict[str, Any]) -> int | str:
+    """Hints the learner asked `make hint` for, from their progress history ("" without one)."""
+    store = learner.get("progress")
+    return progress.hints_used(store) if store else ""
+
+
 def needs_attention(learner: dict[str, Any]) -> bool:
     """Rows an instructor must look at: not graded, grader changed, or any other problem."""
     return plots.needs_attention(learner)
@@ -98,7 +107,8 @@ def write_csv(book: dict[str, Any], path: Path) -> Path:
         for learner in book.get("learners", []):
             writer.writerow([_text(learner["learner"]), learner["outcome"],
                              learner.get("points", 0), learner.get("max_points", 0),
-                             passed_count(learner), "yes" if learner.get("tampered") else "no",
+                             passed_count(learner), hints_used(learner),
+                             "yes" if learner.get("tampered") else "no",
                              _text(learner.get("problem") or ""),
                              *(shown_status(learner, i) for i in ids)])
     return path

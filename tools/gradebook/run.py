@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from grader import progress
 from grader.engine import course as course_mod
 from grader.engine import report as report_mod
 
@@ -123,7 +124,10 @@ def _blank(row: Row, milestones: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _progress(checkout: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """The learner's .grader/progress.json (issue 9), when there is a readable one."""
+    """The learner's .grader/progress.json (grader.progress, schema 1), when there is one.
+
+    A learner edition commits it (its .gitignore keeps it), so it comes with the checkout.
+    """
     path = checkout / ".grader" / "progress.json"
     if not path.is_file():
         return None, None
@@ -131,9 +135,10 @@ def _progress(checkout: Path) -> tuple[dict[str, Any] | None, str | None]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return None, f"Its .grader/progress.json is not readable JSON ({exc}); progress left out."
-    if not isinstance(data, dict):
-        return None, "Its .grader/progress.json is not a JSON object; progress left out."
-    return data, None
+    try:
+        return progress.parse(data), None
+    except ValueError as exc:
+        return None, f"Its .grader/progress.json is not this grader's history ({exc}); left out."
 
 
 def _log_line(log: str) -> str:
