@@ -212,6 +212,15 @@ def test_make_grade_starts_workers_only_for_weeks_to_grade(tmp_path):
     assert [m["status"] for m in _milestones(json.loads(report.read_text()))] == ["passed"] * 2
 
 
+def test_an_unknown_milestone_is_a_usage_error_naming_valid_ids(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "pytest", "grader/", "--submission",
+                           "solutions", "--milestone", "1.99", "-p", "no:cacheprovider",
+                           "--report", str(tmp_path / "r.json")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR
+    assert "--milestone 1.99: no such milestone" in done.stderr and "1.10" in done.stderr
+
+
 def test_selecting_one_week_and_keyword(tmp_path):
     graded = grade(ROOT / "solutions", tmp_path, "grader/week01", "-k", "blank_charges")
     assert [m["id"] for m in _milestones(graded.report)] == ["1.2"]
