@@ -262,10 +262,28 @@ def test_a_week_missing_from_the_submission_is_named_not_blamed_on_the_checks(tm
     assert "sub/week02/ does not exist: its checks were not run" in graded.stdout
 
 
-def test_parallel_weeks_with_xdist(tmp_path):
-    graded = grade(ROOT / "solutions", tmp_path, "-n", "2")
+def test_parallel_weeks_with_xdist_keep_each_week_on_one_worker(tmp_path):
+    """Under `-n` a week's checks share one worker (engine.scheduling): split across two,
+    both would boot the week's kernel and run its notebooks (the course took 79 s, not 49)."""
+    import re
+
+    graded = grade(ROOT / "solutions", tmp_path, "-n", "2", "-v")
     assert graded.returncode == 0, graded.stdout[-3000:]
     assert all(m["status"] == "passed" for m in _milestones(graded.report))
+    workers: dict[str, set[str]] = {}
+    for worker, nodeid in re.findall(r"\[(gw\d+)\][^\n]* PASSED (\S+)", graded.stdout):
+        workers.setdefault(re.search(r"week\d\d", nodeid).group(), set()).add(worker)
+    assert sorted(workers) == [w.folder for w in load().weeks], graded.stdout[-3000:]
+    assert {w: len(on) for w, on in workers.items()} == {w: 1 for w in workers}, workers
+    assert len(set().union(*workers.values())) == 2  # and both workers had weeks to grade
+
+
+def test_week_scheduling_scope_is_the_week_folder():
+    from grader.engine.scheduling import week_of_nodeid
+
+    assert week_of_nodeid("grader/week03/test_pipeline.py::test_fit") == "week03"
+    assert week_of_nodeid("grader/hidden/week03/test_hidden_pipeline.py::test_x") == "week03"
+    assert week_of_nodeid("tests/test_other.py::test_y") == "tests/test_other.py"
 
 
 

@@ -119,8 +119,6 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"--milestone {wanted}: no such milestone in course.toml; "
                                     f"valid ids: {', '.join(nearby_ids(grading.course, wanted))}")
     _quiet_pytest_output(config)
-    if grading.is_controller and getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"  # a week's checks share one worker, so one kernel
     if not grading.is_controller and not config.option.collectonly:
         _warm(grading, config)
 
@@ -192,6 +190,18 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(len(weeks), cores or 1)
     return workers if workers > 1 else 0
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under `-n`, a week's checks go to one worker, so one kernel (engine.scheduling).
+
+    An explicit `--dist` other than the default `load` (loadfile, each, ...) is kept."""
+    if config.getvalue("dist") != "load":
+        return None
+    from .scheduling import WeekScheduling
+
+    return WeekScheduling(config, log)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -270,7 +280,6 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         hidden = "hidden" in item.path.relative_to(ROOT).parts
         item.stash[_INFO] = {"milestone": milestone_id, "week": folder, "hidden": hidden,
                              "category": mark.kwargs.get("category")}
-        item.add_marker(pytest.mark.xdist_group(folder or "none"))
         item.extra_keyword_matches.add(milestone_id)  # -k 1.9 selects milestone 1.9's checks
     # Syllabus order, public checks before hidden ones: the first message a learner sees for
     # a milestone then comes from a check they can read.
