@@ -169,7 +169,7 @@ def _warm(grading: Grading, config: pytest.Config) -> None:
     weeks = (_selected_weeks(grading, config) if grading.start_fd is not None
              else _to_grade(grading, config))
     for folder in weeks:
-        grading.week(folder).warm()
+        grading.week(folder).warm(tools=grading.start_fd is not None)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
+from .forkserver import ForkServer, ServerGone
 from .protocol import Reason
 
 LAUNCHER = str(Path(__file__).with_name("_launch.py"))
@@ -98,6 +99,8 @@ class Sandbox:
         self._km: Any = None
         self._kc: Any = None
         self._ready = False
+        self._forks: ForkServer | None = None  # runs the learner's tools (engine.forkserver)
+        self._forks_failed = False
         # Seconds the learner's code ran: inside the kernel (calls, notebook cells) and as
         # command-line tools. The benchmarks' "bare execution time" (GRADER_TIMINGS).
         self.learner_s = 0.0
@@ -161,6 +164,8 @@ class Sandbox:
 
     def close(self) -> None:
         """Kill the kernel at once (no polite shutdown: nothing in it is worth saving)."""
+        if self._forks is not None:
+            self._forks.close()
         if self._kc is not None:
             self._kc.stop_channels()
         if self._km is not None:
@@ -301,6 +306,10 @@ class Sandbox:
         # Its own session: at the time limit the whole group goes, with any server or worker
         # the learner's code started (subprocess.run would kill the direct child only).
         start = time.perf_counter()
+        forked = self._run_forked(args, timeout, env, cwd)
+        if forked is not None:
+            self.learner_s += time.perf_counter() - start
+            return forked
         with subprocess.Popen(**self._process_args(args, env, cwd), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
                               start_new_session=True) as process:
@@ -315,6 +324,35 @@ class Sandbox:
                 self.learner_s += time.perf_counter() - start
         return {"returncode": process.returncode, "stdout": stdout, "stderr": stderr,
                 "timeout": False}
+
+    def start_tools(self) -> None:
+        """Start the fork server for `run_process` now rather than at the first run (watch's
+        warm start: it loads its libraries while the learner edits)."""
+        if self._forks is None and not self._forks_failed:
+            self._forks = ForkServer(self.limits.preload, self._tool_env(None), self.root,
+                                     self.io)
+
+    def _run_forked(self, args: list[str], timeout: float, env: dict[str, str] | None,
+                    cwd: Path | None) -> dict[str, Any] | None:
+        """``python -m <learner module>`` through the fork server (engine.forkserver), or
+        None: not the learner's own module, or not runnable there exactly as a fresh
+        interpreter would run it. A server that fails is not used again."""
+        where = cwd or self.root
+        if len(args) < 2 or args[0] != "-m" or not _is_module_in(args[1], where):
+            return None
+        full_env = self._tool_env(env)
+        self.start_tools()
+        if self._forks is None or not self._forks.alive():
+            self._forks_failed = True
+            return None
+        if not self._forks.can_run(full_env):
+            return None
+        try:
+            return self._forks.run(args[1], args[2:], cwd=where, env=full_env,
+                                   memory_mb=self.limits.memory_mb, timeout=timeout)
+        except ServerGone:
+            self._forks_failed = True
+            return None
 
     def start_process(self, args: list[str], *, env: dict[str, str] | None = None,
                       log: Path, cwd: Path | None = None) -> Any:
@@ -359,8 +397,12 @@ class Sandbox:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
         return {"args": [sys.executable, *args], "cwd": cwd or self.root,
-                "env": {**os.environ, **LEARNER_ENV, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
-                "preexec_fn": limit_memory}
+                "env": self._tool_env(env), "preexec_fn": limit_memory}
+
+    @staticmethod
+    def _tool_env(env: dict[str, str] | None) -> dict[str, str]:
+        """The environment of a learner's command-line tool, with the check's additions."""
+        return {**os.environ, **LEARNER_ENV, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
 
     def read_file(self, relative: str) -> bytes | None:
         """Bytes of a file the learner's code wrote in its sandbox copy, or None if absent."""
@@ -368,6 +410,12 @@ class Sandbox:
         if self.root.resolve() not in path.parents or not path.is_file():
             return None
         return path.read_bytes()
+
+
+def _is_module_in(module: str, folder: Path) -> bool:
+    """Whether ``python -m module`` run in `folder` would run a file of the learner's there."""
+    top = folder / module.split(".")[0]
+    return top.with_suffix(".py").is_file() or (top / "__init__.py").is_file()
 
 
 def _kernel_seconds(reply: dict[str, Any]) -> float:

@@ -57,9 +57,15 @@ class Week:
             self._sandbox = Sandbox(self.folder, self.shown_as, ROOT / "data", self.limits)
         return self._sandbox
 
-    def warm(self) -> None:
-        """Launch the kernel now, so it boots while pytest collects and checks other weeks."""
+    def warm(self, *, tools: bool = False) -> None:
+        """Launch the kernel now, so it boots while pytest collects and checks other weeks.
+
+        `tools`: start the fork server for command-line checks too (watch's warm start, where
+        the wait for the save leaves time for it; otherwise it starts at the first tool run).
+        """
         self.sandbox.start()
+        if tools:
+            self.sandbox.start_tools()
 
     @property
     def learner_s(self) -> float:
