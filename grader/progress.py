@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from grader.engine.atomic import write_atomic
 from grader.engine.course import ROOT
 
 SCHEMA = 1
@@ -132,11 +133,7 @@ def hints_used(store: Store) -> int:
 
 def save(store: Store, path: Path | None = None) -> None:
     """Write atomically: a temporary file beside it, then one rename."""
-    path = path or default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path or default_path(), json.dumps(store, indent=2, ensure_ascii=False) + "\n")
 
 
 def _stamp(now: datetime | None) -> str:

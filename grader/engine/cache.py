@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .protocol import Reason, Status
 
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".grader"}
@@ -111,8 +111,4 @@ class VerdictCache:
         """Write the cache atomically."""
         if not self.enabled:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Its own temporary name: `make watch` and `make grade` may both be writing.
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self._data, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps(self._data, sort_keys=True))

@@ -6,12 +6,12 @@ All three are built from the same check records, so they cannot disagree.
 from __future__ import annotations
 
 import json
-import os
 import platform
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .course import Course
 from .protocol import Status
 from .verdict import MAX_LINES, Record, combine
@@ -73,11 +73,7 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
 
 def write_json(report: dict[str, Any], path: Path) -> None:
     """Write the report atomically (a reader never sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Its own temporary name: `make watch` and `make grade` may both be writing.
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
 def _bar(done: int, total: int, width: int = 20) -> str:
