@@ -53,8 +53,13 @@ class Grading:
         self.timed_out: dict[tuple[str, bool], dict[str, Any]] = {}
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
         self.t0 = time.perf_counter()
-        self.is_worker = hasattr(config, "workerinput")
-        workers = getattr(config.option, "numprocesses", None)
+        self.set_mode(start_fd)
+
+    def set_mode(self, start_fd: int | None) -> None:
+        """Worker, controller or single process, from the final `-n` (`-n auto` is decided
+        after this object was first built to count the weeks to grade)."""
+        self.is_worker = hasattr(self.config, "workerinput")
+        workers = getattr(self.config.option, "numprocesses", None)
         self.is_controller = bool(workers) and not self.is_worker
         # Watch mode's warm start (settings.START_FD_ENV); never under xdist.
         self.start_fd = start_fd if not workers else None
@@ -109,8 +114,13 @@ def pytest_configure(config: pytest.Config) -> None:
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     fd = os.environ.pop(settings.START_FD_ENV, "")  # (not for the processes the run starts)
-    grading = Grading(config, int(fd) if fd.isdigit() else None)
-    config.stash[_GRADING] = grading
+    start_fd = int(fd) if fd.isdigit() else None
+    grading = config.stash.get(_GRADING, None)  # built already if `-n auto` counted weeks
+    if grading is None:
+        grading = Grading(config, start_fd)
+        config.stash[_GRADING] = grading
+    else:
+        grading.set_mode(start_fd)
     ids = {m.id for w in grading.course.weeks for m in w.milestones}
     for wanted in config.getoption("milestone") or ():
         if wanted not in ids:  # else it would grade nothing and say nothing
@@ -186,7 +196,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
         return int(env)
     if config.option.keyword or config.option.markexpr:
         return 0
-    weeks = _to_grade(Grading(config), config)
+    grading = Grading(config)  # kept for pytest_configure: the week keys are hashed once
+    config.stash[_GRADING] = grading
+    weeks = _to_grade(grading, config)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(len(weeks), cores or 1)
     return workers if workers > 1 else 0
