@@ -29,6 +29,11 @@ def _version(name: str) -> str | None:
         return None
 
 
+def package_versions() -> dict[str, str | None]:
+    """Versions of the packages a verdict can depend on (None: not installed)."""
+    return {p: _version(p) for p in PACKAGES}
+
+
 def build(course: Course, records: list[Record], *, submission: str, seed: int, started: str,
           duration_s: float, grader_version: str) -> dict[str, Any]:
     """The JSON report: every week and milestone that had a check in this run."""
@@ -66,7 +71,7 @@ def build(course: Course, records: list[Record], *, submission: str, seed: int, 
         "grader_version": grader_version, "seed": seed, "started": started,
         "duration_s": round(duration_s, 3),
         "environment": {"python": platform.python_version(),
-                        "packages": {p: _version(p) for p in PACKAGES}},
+                        "packages": package_versions()},
         "weeks": weeks, "totals": totals,
     }
 

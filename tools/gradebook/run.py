@@ -25,7 +25,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -319,12 +318,6 @@ def grader_block(*, seed: int, select: list[str], timeout_s: float, jobs: int
     lock = ROOT / ("requirements-dev.lock" if (ROOT / "requirements-dev.lock").is_file()
                    else "requirements.lock")
     status = _git_out("status", "--porcelain", "--", *GRADING_PATHS)
-    packages = {}
-    for name in report_mod.PACKAGES:
-        try:
-            packages[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            packages[name] = None
     return {
         "commit": (_git_out("rev-parse", "HEAD") or "unknown").strip(),
         "dirty": bool(status.strip()) if status is not None else True,
@@ -332,7 +325,7 @@ def grader_block(*, seed: int, select: list[str], timeout_s: float, jobs: int
         "timeout_s": timeout_s, "jobs": jobs,
         "environment": {
             "python": platform.python_version(), "platform": platform.platform(),
-            "packages": packages, "lock_file": lock.name,
+            "packages": report_mod.package_versions(), "lock_file": lock.name,
             "lock_sha256": (hashlib.sha256(lock.read_bytes()).hexdigest() if lock.is_file()
                             else None),
         },
