@@ -223,3 +223,36 @@ def test_a_timed_out_tool_takes_the_processes_it_started_with_it(week):
     time.sleep(0.2)
     gone = not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     assert gone, "the grandchild is still running"
+
+
+def test_copies_left_by_killed_runs_are_swept_and_live_ones_kept(tmp_path, monkeypatch):
+    """A killed grading leaves its copy of the learner's week behind; the next run removes
+    it, and never the copy of a run still going."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from grader.engine import sandbox
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(sandbox, "_swept", False)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    for name, owner in (("mlpath-killed", gone), ("mlpath-running", str(os.getpid())),
+                        ("mlpath-old", None), ("mlpath-new", None), ("other-dir", gone)):
+        (tmp_path / name).mkdir()
+        if owner:
+            (tmp_path / name / sandbox.OWNER).write_text(owner)
+    day_ago = os.path.getmtime(tmp_path / "mlpath-old") - sandbox.STALE_S - 60
+    os.utime(tmp_path / "mlpath-old", (day_ago, day_ago))
+    folder = tmp_path / "sub" / "week09"
+    folder.mkdir(parents=True)
+    box = sandbox.Sandbox(folder, "weeks/week09", None, Limits(preload=()))
+    try:
+        left = sorted(p.name for p in tmp_path.iterdir() if p != box.tmp)
+        assert left == ["mlpath-new", "mlpath-running", "other-dir", "sub"]
+        assert (box.tmp / sandbox.OWNER).read_text() == str(os.getpid())
+    finally:
+        box.close()
+    assert sandbox.sweep_stale_copies() == []  # once per process

@@ -26,6 +26,8 @@ from .forkserver import ForkServer, ServerGone
 from .protocol import Reason
 
 LAUNCHER = str(Path(__file__).with_name("_launch.py"))
+PREFIX, OWNER = "mlpath-", "owner.pid"  # each sandbox copy: /tmp/mlpath-*/, and who made it
+STALE_S = 24 * 3600.0  # a copy with no owner file, untouched this long, is left over
 _IGNORE = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".grader", "*.pyc")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -86,7 +88,9 @@ class Sandbox:
         self.week_dir = week_dir
         self.shown_as = shown_as
         self.limits = limits
-        self.tmp = Path(tempfile.mkdtemp(prefix="mlpath-"))
+        sweep_stale_copies()
+        self.tmp = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.tmp / OWNER).write_text(str(os.getpid()))
         self.root = self.tmp / "sub" / week_dir.name
         shutil.copytree(week_dir, self.root, ignore=_IGNORE)
         if data_dir is not None and data_dir.is_dir():
@@ -410,6 +414,50 @@ class Sandbox:
         if self.root.resolve() not in path.parents or not path.is_file():
             return None
         return path.read_bytes()
+
+
+_swept = False
+
+
+def sweep_stale_copies(now: float | None = None) -> list[Path]:
+    """Remove sandbox copies whose grading process is gone (once per process); return them.
+
+    A run cleans up after itself, but a killed one cannot (`kill -9`, a closed terminal,
+    `-x` under xdist): its copy of the learner's week stays in the temporary folder. A copy
+    whose owner process no longer exists is removed; one without an owner file (made before
+    the owner was written down) only once untouched for a day.
+    """
+    global _swept
+    if _swept:
+        return []
+    _swept = True
+    now = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(tempfile.gettempdir()) as entries:
+        for entry in entries:
+            if not entry.name.startswith(PREFIX) or not entry.is_dir(follow_symlinks=False):
+                continue
+            path, stale = Path(entry.path), False
+            try:
+                owner = int((path / OWNER).read_text())
+                stale = not _alive(owner)
+            except (OSError, ValueError):
+                with contextlib.suppress(OSError):
+                    stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_S
+            if stale:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive, and not ours to judge
+    return True
 
 
 def _is_module_in(module: str, folder: Path) -> bool:
