@@ -9,9 +9,17 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def week_folder(path: PurePath) -> str | None:
+    """The week a check file belongs to: grader/week01/... or grader/hidden/week01/..."""
+    for part in path.parts:
+        if part.startswith("week") and part[4:].isdigit():
+            return part
+    return None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import pytest
 from .. import __version__, progress
 from . import replay, report, settings
 from .cache import VerdictCache, week_key
-from .course import ROOT, Course, load
+from .course import ROOT, Course, load, week_folder
 from .protocol import Reason, Status
 from .sandbox import Limits
 from .verdict import run_check
@@ -92,14 +92,6 @@ class Grading:
                 with open(timings, "a", encoding="utf-8") as fh:  # one line: atomic enough
                     fh.write(json.dumps({"week": folder, "learner_s": week.learner_s}) + "\n")
             week.close()
-
-
-def _week_folder(path: Path) -> str | None:
-    """The week a check file belongs to: grader/week01/... or grader/hidden/week01/..."""
-    for part in path.parts:
-        if part.startswith("week") and part[4:].isdigit():
-            return part
-    return None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -226,7 +218,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> Any:
     """A check file whose verdicts are all cached is replayed, not imported (engine.replay)."""
     g = parent.config.stash[_GRADING]
-    folder = _week_folder(module_path.relative_to(ROOT)) if ROOT in module_path.parents else None
+    folder = week_folder(module_path.relative_to(ROOT)) if ROOT in module_path.parents else None
     if folder is None:
         return None
     wanted = set(parent.config.getoption("milestone") or ())
@@ -250,7 +242,7 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Note every check each file holds, before any selection, for the next run's replay."""
-    folder = _week_folder(item.path)
+    folder = week_folder(item.path)
     file_id, _, name = item.nodeid.partition("::")
     if folder and name and item.get_closest_marker("milestone") is not None:
         g = item.config.stash[_GRADING]
@@ -287,7 +279,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         if mark is None:
             continue
         milestone_id = mark.args[0]
-        folder = _week_folder(item.path)
+        folder = week_folder(item.path)
         g.course.milestone(milestone_id)  # unknown ids fail collection loudly
         hidden = "hidden" in item.path.relative_to(ROOT).parts
         item.stash[_INFO] = {"milestone": milestone_id, "week": folder, "hidden": hidden,
@@ -326,7 +318,7 @@ def week(request: pytest.FixtureRequest) -> Week:
     """The learner's week this check belongs to, graded in its sandbox."""
     g = request.config.stash[_GRADING]
     info = request.node.stash.get(_INFO, None)
-    folder = info["week"] if info else _week_folder(request.node.path)
+    folder = info["week"] if info else week_folder(request.node.path)
     w = g.week(folder)
     milestone = g.course.milestone(info["milestone"]) if info else None
     w.time_limit_s = (g.settings.time_limit_s or (milestone and milestone.time_limit_s)

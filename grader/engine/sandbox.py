@@ -104,7 +104,6 @@ class Sandbox:
         self._kc: Any = None
         self._ready = False
         self._forks: ForkServer | None = None  # runs the learner's tools (engine.forkserver)
-        self._forks_failed = False
         # Seconds the learner's code ran: inside the kernel (calls, notebook cells) and as
         # command-line tools. The benchmarks' "bare execution time" (GRADER_TIMINGS).
         self.learner_s = 0.0
@@ -332,7 +331,7 @@ class Sandbox:
     def start_tools(self) -> None:
         """Start the fork server for `run_process` now rather than at the first run (watch's
         warm start: it loads its libraries while the learner edits)."""
-        if self._forks is None and not self._forks_failed:
+        if self._forks is None:  # once: a server that failed is not started again
             self._forks = ForkServer(self.limits.preload, self._tool_env(None), self.root,
                                      self.io)
 
@@ -346,17 +345,19 @@ class Sandbox:
             return None
         full_env = self._tool_env(env)
         self.start_tools()
-        if self._forks is None or not self._forks.alive():
-            self._forks_failed = True
-            return None
-        if not self._forks.can_run(full_env):
+        assert self._forks is not None
+        if not self._forks.alive() or not self._forks.can_run(full_env):
             return None
         try:
             return self._forks.run(args[1], args[2:], cwd=where, env=full_env,
                                    memory_mb=self.limits.memory_mb, timeout=timeout)
-        except ServerGone:
-            self._forks_failed = True
+        except ServerGone:  # it closed itself: not alive from now on
             return None
+
+    @property
+    def _forks_failed(self) -> bool:
+        """The fork server was started and is gone: tools run in fresh interpreters."""
+        return self._forks is not None and not self._forks.alive()
 
     def start_process(self, args: list[str], *, env: dict[str, str] | None = None,
                       log: Path, cwd: Path | None = None) -> Any:
@@ -419,7 +420,7 @@ class Sandbox:
 _swept = False
 
 
-def sweep_stale_copies(now: float | None = None) -> list[Path]:
+def sweep_stale_copies() -> list[Path]:
     """Remove sandbox copies whose grading process is gone (once per process); return them.
 
     A run cleans up after itself, but a killed one cannot (`kill -9`, a closed terminal,
@@ -431,8 +432,7 @@ def sweep_stale_copies(now: float | None = None) -> list[Path]:
     if _swept:
         return []
     _swept = True
-    now = time.time() if now is None else now
-    removed = []
+    now, removed = time.time(), []
     with contextlib.suppress(OSError), os.scandir(tempfile.gettempdir()) as entries:
         for entry in entries:
             if not entry.name.startswith(PREFIX) or not entry.is_dir(follow_symlinks=False):

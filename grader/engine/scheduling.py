@@ -10,16 +10,18 @@ So the scope of a check is simply its week folder, taken from the node id as it 
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from xdist.scheduler import LoadScopeScheduling
+
+from .course import week_folder
 
 
 def week_of_nodeid(nodeid: str) -> str:
     """`grader/week03/test_x.py::check` and `grader/hidden/week03/...` -> `week03`."""
     path = nodeid.split("::", 1)[0]
-    for part in path.split("/"):
-        if part.startswith("week") and part[4:].isdigit():
-            return part
-    return path  # not a week's check: its file is its own unit of work
+    # Not a week's check: its file is its own unit of work.
+    return week_folder(PurePosixPath(path)) or path
 
 
 class WeekScheduling(LoadScopeScheduling):
